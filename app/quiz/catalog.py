@@ -1,0 +1,89 @@
+"""All questions the app can ask: the banks plus the generators, and choosing a quiz from them.
+
+A quiz is chosen by chapter (a bank's lesson), topic, difficulty and length. Generated questions join
+when their topic is asked for, or when the chosen chapter's bank covers their topic, so a chapter on
+scheduling also gets "which node will the scheduler pick" questions made fresh by the engine.
+"""
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from pathlib import Path
+
+from .bank import Bank, Issue, load_banks
+from .model import Question
+
+
+@dataclass
+class Chapter:
+    number: int
+    lesson: str
+    topics: tuple[str, ...]
+    count: int
+
+
+class Catalog:
+    def __init__(self, banks: list[Bank], issues: list[Issue] | None = None) -> None:
+        self.banks = banks
+        self.issues = issues or []
+        self._by_id = {q.id: q for b in banks for q in b.questions}
+
+    @classmethod
+    def load(cls, quiz_dir: Path | None = None) -> "Catalog":
+        if quiz_dir is None:
+            from app.lessons.paths import QUIZ_DIR
+            quiz_dir = QUIZ_DIR
+        banks, issues = load_banks(Path(quiz_dir))
+        return cls(banks, issues)
+
+    # -- what there is ----------------------------------------------------------------------------
+    def chapters(self) -> list[Chapter]:
+        out = []
+        for b in sorted(self.banks, key=lambda b: (b.chapter, b.lesson)):
+            topics = tuple(sorted({q.topic for q in b.questions}))
+            out.append(Chapter(b.chapter, b.lesson, topics, len(b.questions)))
+        return out
+
+    def topics(self) -> list[str]:
+        from .generators import GENERATORS
+        names = {q.topic for q in self._by_id.values()} | {g.topic for g in GENERATORS.values()}
+        return sorted(names)
+
+    def find(self, question_id: str) -> Question | None:
+        """A bank question by id, or a generated one rebuilt from its id (``gen-KIND-DIFF-SEED``)."""
+        if question_id in self._by_id:
+            return self._by_id[question_id]
+        from .generators import from_id
+        return from_id(question_id)
+
+    # -- choosing a quiz -------------------------------------------------------------------------------
+    def select(self, *, lesson: str | None = None, topic: str | None = None, difficulty: str | None = None,
+               length: int = 10, seed: int = 0, generated: bool = True) -> list[Question]:
+        """Up to ``length`` questions matching the filters, in a seeded random order.
+
+        About a third are generated (when generators fit the filters), the rest come from the banks.
+        """
+        rng = random.Random(seed)
+        pool = [q for b in self.banks if lesson in (None, "", b.lesson) for q in b.questions
+                if topic in (None, "", q.topic) and difficulty in (None, "", q.difficulty)]
+        rng.shuffle(pool)
+        kinds = self._generator_kinds(lesson, topic) if generated else []
+        n_gen = min(len(kinds) * 3, length // 3 if pool else length) if kinds else 0
+        chosen = pool[: length - n_gen]
+        n_gen = min(length - len(chosen), len(kinds) * 3) if kinds else 0
+        from .generators import GENERATORS
+        for i in range(n_gen):
+            kind = kinds[i % len(kinds)]
+            diff = difficulty or ("easy", "medium", "hard")[rng.randrange(3)]
+            chosen.append(GENERATORS[kind].generate(rng.randrange(1_000_000), diff))
+        rng.shuffle(chosen)
+        return chosen
+
+    def _generator_kinds(self, lesson: str | None, topic: str | None) -> list[str]:
+        from .generators import GENERATORS
+        if topic:
+            return [k for k, g in GENERATORS.items() if g.topic == topic]
+        if lesson:
+            topics = {q.topic for b in self.banks if b.lesson == lesson for q in b.questions}
+            return [k for k, g in GENERATORS.items() if g.topic in topics]
+        return list(GENERATORS)
