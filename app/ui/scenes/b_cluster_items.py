@@ -1,0 +1,243 @@
+"""Items of the cluster scene: node cards, the pending queue, the registry, Services, Deployments.
+
+Each item has an idempotent ``set_*`` that stores the final state and repaints only when something
+changed. Node cards are cached as device pixmaps: while pods fly over them, repainting a card is a
+blit, not Python (see ``b_pod_layer`` for the pods themselves).
+"""
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
+
+from .b_common import NO_PEN, POD_LEGEND, brush, draw_pod_glyph, draw_text, pen
+from .b_model import NodeView, ServiceView
+
+ALIGN_L = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+ALIGN_R = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+ALIGN_C = Qt.AlignmentFlag.AlignCenter
+STATUS_GLYPH = {"Ready": "✓", "NotReady": "✕", "Unknown": "?"}
+
+
+def slot_grid(area: QRectF, n: int, max_h: float = 26.0, aspect: float = 2.2,
+              label_room: bool = True) -> list[QRectF]:
+    """``n`` pod chips in reading order inside ``area``, as large as fit (chip height <= max_h)."""
+    if n <= 0 or area.width() <= 0 or area.height() <= 0:
+        return []
+    best_h, best_cols = 0.0, 1
+    for cols in range(1, n + 1):
+        rows = math.ceil(n / cols)
+        cell_w = area.width() / cols
+        cell_h = area.height() / rows
+        h = min(cell_w / (aspect * 1.25), cell_h / 1.35, max_h)
+        if h >= 14 and label_room:  # big chips get a name line under them
+            h = min(h, cell_h / 2.1)
+        if h >= best_h - 1e-9:  # ties: more columns (a wide row reads better than a tall column)
+            best_h, best_cols = h, cols
+    h, cols = best_h, best_cols
+    w = h * aspect
+    cell_w = area.width() / cols
+    rows = math.ceil(n / cols)
+    cell_h = min(area.height() / rows, h * (2.1 if h >= 14 and label_room else 1.35))
+    out = []
+    for i in range(n):
+        r, c = divmod(i, cols)
+        out.append(QRectF(area.x() + c * cell_w + (cell_w - w) / 2, area.y() + r * cell_h + h * 0.15, w, h))
+    return out
+
+
+class CardItem(QGraphicsItem):
+    """A rounded box with a title; subclasses paint their body."""
+
+    def __init__(self, scene: Any, rect: QRectF, item_id: str) -> None:
+        super().__init__()
+        self._scene = scene
+        self._rect = QRectF(0, 0, rect.width(), rect.height())
+        self.setPos(rect.topLeft())
+        self.item_id = item_id
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+    def boundingRect(self) -> QRectF:
+        return self._rect.adjusted(-2, -2, 2, 2)
+
+    @property
+    def profile(self) -> Any:
+        return self._scene.profile
+
+    def frame(self, painter: QPainter, fill: str, border: str, dashed: bool = False, width: float = 1.5) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setBrush(brush(self.profile.color(fill)))
+        painter.setPen(pen(self.profile.color(border), width,
+                           Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine))
+        r = min(10.0, self._rect.height() * 0.08)
+        painter.drawRoundedRect(self._rect.adjusted(1, 1, -1, -1), r, r)
+
+
+class NodeCard(CardItem):
+    def __init__(self, scene: Any, rect: QRectF, name: str) -> None:
+        super().__init__(scene, rect, f"node:{name}")
+        self.name = name
+        self.view = NodeView(name)
+        self.pulling: tuple[str, ...] = ()
+        self.note = ""
+        self.setZValue(5)
+
+    # geometry
+    def _unit(self) -> float:
+        return max(6.0, min(self._rect.height() * 0.085, self._rect.width() * 0.06, 22.0))
+
+    def pod_area(self) -> QRectF:
+        u = self._unit()
+        top = u * 1.5 + 2 * u * 1.05 + u * 0.3
+        area = QRectF(u * 0.5, top, self._rect.width() - u, self._rect.height() - top - u * 1.35)
+        return area.translated(self.pos())
+
+    def set_state(self, view: NodeView, pulling: tuple[str, ...], note: str) -> None:
+        key = (view.status, view.unschedulable, view.cpu_alloc_m, view.mem_alloc_b, view.cpu_req_m,
+               view.mem_req_b, len(view.pods), view.taints, pulling, note)
+        if key == getattr(self, "_key", None):
+            return
+        self._key = key
+        self.view, self.pulling, self.note = view, pulling, note
+        self.update()
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: Any = None) -> None:
+        v, t, u = self.view, self._scene.t, self._unit()
+        healthy = v.status == "Ready"
+        self.frame(painter, "node", "node_border" if healthy else "error", dashed=not healthy,
+                   width=max(1.0, u * 0.14) * (1 if healthy else 1.6))
+        w = self._rect.width()
+        head = QRectF(u * 0.5, u * 0.2, w - u, u * 1.3)
+        status = {"Ready": t("就绪", "Ready"), "NotReady": t("未就绪", "NotReady"),
+                  "Unknown": t("失联", "Unknown")}[v.status] if v.status in STATUS_GLYPH else v.status
+        status = f"{STATUS_GLYPH.get(v.status, '?')} {status}"
+        if v.unschedulable:
+            status += t(" · 已封锁", " · cordoned")
+        font_b = self._scene.font_px(u * 0.95, bold=True)
+        draw_text(painter, head, v.name, font_b, self.profile.color("text"))
+        sw = min(w * 0.55, u * 0.8 * len(status) + u)
+        draw_text(painter, QRectF(w - u * 0.5 - sw, head.y(), sw, head.height()), status,
+                  self._scene.font_px(u * 0.8, bold=not healthy),
+                  self.profile.color("ok" if healthy else "error"), ALIGN_R)
+        bars = (("CPU", v.cpu_req_m, v.cpu_alloc_m, f"{v.cpu_req_m / 1000:.2g}/{v.cpu_alloc_m / 1000:.3g}"),
+                (t("内存", "MEM"), v.mem_req_b, v.mem_alloc_b,
+                 f"{v.mem_req_b / 2**30:.2g}/{v.mem_alloc_b / 2**30:.3g}Gi"))
+        y = u * 1.6
+        for label, used, total, text in bars:
+            self._bar(painter, QRectF(u * 0.5, y, w - u, u * 0.95), label, used, total, text)
+            y += u * 1.05
+        foot = QRectF(u * 0.5, self._rect.height() - u * 1.25, w - u, u * 1.05)
+        note = self.note
+        if self.pulling:
+            note = t("↓ 拉取 ", "↓ pulling ") + ", ".join(self.pulling)
+        if note:
+            draw_text(painter, foot, note, self._scene.font_px(u * 0.75),
+                      self.profile.color("text" if self.pulling else "error"))
+        pods = t(f"{len(v.pods)} 个 Pod", f"{len(v.pods)} pods")
+        if not note:
+            draw_text(painter, foot, pods, self._scene.font_px(u * 0.75), self.profile.color("muted"), ALIGN_R)
+
+    def _bar(self, painter: QPainter, r: QRectF, label: str, used: int, total: int, text: str) -> None:
+        lw = r.height() * 2.6
+        font = self._scene.font_px(r.height() * 0.72)
+        draw_text(painter, QRectF(r.x(), r.y(), lw, r.height()), label, font, self.profile.color("muted"))
+        track = QRectF(r.x() + lw, r.y() + r.height() * 0.18, r.width() - lw, r.height() * 0.64)
+        frac = min(1.0, used / total) if total > 0 else 0.0
+        painter.setPen(pen(self.profile.color("node_border"), max(0.6, r.height() * 0.06)))
+        painter.setBrush(brush(self.profile.color("panel_alt")))
+        painter.drawRect(track)
+        painter.setPen(NO_PEN)
+        painter.setBrush(brush(self.profile.color("warning" if frac > 0.9 else "accent")))
+        painter.drawRect(QRectF(track.x(), track.y(), track.width() * frac, track.height()))
+        if track.width() > r.height() * 6:  # the numbers, not only the bar length
+            draw_text(painter, track.adjusted(r.height() * 0.2, 0, -r.height() * 0.2, 0),
+                      f"{text}  {round(frac * 100)}%", self._scene.font_px(r.height() * 0.6),
+                      self.profile.color("text"), ALIGN_R)
+
+
+class BoxItem(CardItem):
+    """A titled panel (pending queue, registry, deployments, legend) with lines of text."""
+
+    def __init__(self, scene: Any, rect: QRectF, item_id: str, border: str = "node_border") -> None:
+        super().__init__(scene, rect, item_id)
+        self.title = ""
+        self.lines: tuple[str, ...] = ()
+        self.border = border
+        self.setZValue(3)
+
+    def set_text(self, title: str, lines: tuple[str, ...] = ()) -> None:
+        if (title, lines) != (self.title, self.lines):
+            self.title, self.lines = title, lines
+            self.update()
+
+    def body_rect(self) -> QRectF:
+        return QRectF(10, 40, self._rect.width() - 20, self._rect.height() - 48).translated(self.pos())
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: Any = None) -> None:
+        self.frame(painter, "panel", self.border, width=2.0)
+        draw_text(painter, QRectF(12, 6, self._rect.width() - 24, 28), self.title,
+                  self._scene.font_px(18, bold=True), self.profile.color(self.border))
+        y = 40.0
+        font = self._scene.font_px(15)
+        for line in self.lines:
+            if y + 22 > self._rect.height():
+                break
+            draw_text(painter, QRectF(12, y, self._rect.width() - 24, 22), line, font, self.profile.color("text"))
+            y += 22
+
+
+class LegendItem(CardItem):
+    def __init__(self, scene: Any, rect: QRectF) -> None:
+        super().__init__(scene, rect, "legend")
+        self.setZValue(3)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: Any = None) -> None:
+        self.frame(painter, "panel", "border", width=1.0)
+        t = self._scene.t
+        draw_text(painter, QRectF(10, 4, self._rect.width() - 20, 24), t("图例", "Legend"),
+                  self._scene.font_px(15, bold=True), self.profile.color("text"))
+        font = self._scene.font_px(14)
+        for i, (state, zh, en) in enumerate(POD_LEGEND):
+            y = 30 + i * 22
+            draw_pod_glyph(painter, QRectF(12, y + 4, 30, 14), state, self.profile, canvas_role="panel")
+            draw_text(painter, QRectF(50, y, self._rect.width() - 60, 22), t(zh, en), font, self.profile.color("text"))
+
+
+class ServiceItem(CardItem):
+    """A Service: name, type and ClusterIP, and how many ready endpoints it routes to."""
+
+    def __init__(self, scene: Any, rect: QRectF, view: ServiceView) -> None:
+        super().__init__(scene, rect, f"service:{view.name}")
+        self.view = view
+        self.setZValue(6)
+
+    def set_view(self, view: ServiceView) -> None:
+        if (view.ready, view.not_ready, view.cluster_ip, view.type) != (
+                self.view.ready, self.view.not_ready, self.view.cluster_ip, self.view.type):
+            self.view = view
+            self.update()
+
+    def anchor(self) -> QPointF:
+        return self.pos() + QPointF(self._rect.width() / 2, self._rect.height())
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: Any = None) -> None:
+        self.frame(painter, "panel", "accent", width=2.0)
+        v, t = self.view, self._scene.t
+        w, h = self._rect.width(), self._rect.height()
+        # a hexagon-ish tag in front of the name: Services are drawn as a distinct shape
+        painter.setBrush(brush(self.profile.color("accent")))
+        painter.setPen(NO_PEN)
+        s = h * 0.22
+        cx, cy = h * 0.32, h * 0.32
+        painter.drawPolygon([QPointF(cx - s, cy), QPointF(cx - s / 2, cy - s), QPointF(cx + s / 2, cy - s),
+                             QPointF(cx + s, cy), QPointF(cx + s / 2, cy + s), QPointF(cx - s / 2, cy + s)])
+        draw_text(painter, QRectF(h * 0.62, 2, w - h * 0.7, h * 0.5), f"svc/{v.name}",
+                  self._scene.font_px(h * 0.3, bold=True), self.profile.color("text"))
+        line = t(f"{v.type} {v.cluster_ip} → {len(v.ready)} 就绪", f"{v.type} {v.cluster_ip} → {len(v.ready)} ready")
+        if v.not_ready:
+            line += t(f" · {len(v.not_ready)} 未就绪", f" · {len(v.not_ready)} not ready")
+        draw_text(painter, QRectF(8, h * 0.52, w - 16, h * 0.42), line, self._scene.font_px(h * 0.24),
+                  self.profile.color("text"))

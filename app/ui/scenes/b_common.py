@@ -1,0 +1,115 @@
+"""Helpers shared by the architecture and cluster scenes: safe pens and brushes, text, phase glyphs.
+
+PySide6 6.12 on CPython 3.11: every call of a C++ method returning ``void`` drops one reference to
+``None`` (the wheels are built for 3.12+, where ``None`` is immortal and refcounts on it are
+ignored). After a few thousand calls ``None`` is "deallocated" and the interpreter aborts with
+``Fatal Python error: none_dealloc``. :func:`keep_none_alive` gives ``None`` a reference count so
+large that it can never reach zero; it runs when this module is imported and is harmless on 3.12+.
+(Implicit conversions such as ``setBrush(QColor)`` crash sooner: always pass QBrush / QPen.)
+"""
+from __future__ import annotations
+
+import ctypes
+import sys
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
+
+_NONE_GUARD = 1 << 48
+
+
+def keep_none_alive() -> None:
+    """Make ``None`` effectively immortal on CPython < 3.12 (idempotent)."""
+    if sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
+        return
+    if sys.getrefcount(None) < _NONE_GUARD // 2:
+        ctypes.c_ssize_t.from_address(id(None)).value += _NONE_GUARD
+
+
+keep_none_alive()
+
+
+def brush(color: QColor | str) -> QBrush:
+    return QBrush(QColor(color))
+
+
+def pen(color: QColor | str, width: float = 1.0, style: Qt.PenStyle = Qt.PenStyle.SolidLine) -> QPen:
+    p = QPen(QColor(color))
+    p.setWidthF(width)
+    p.setStyle(style)
+    p.setCosmetic(False)
+    return p
+
+
+NO_PEN = QPen(Qt.PenStyle.NoPen)
+NO_BRUSH = QBrush(Qt.BrushStyle.NoBrush)
+
+
+def elide(text: str, font: QFont, width: float) -> str:
+    return QFontMetricsF(font).elidedText(text, Qt.TextElideMode.ElideRight, max(0.0, width))
+
+
+def draw_text(painter: QPainter, rect: QRectF, text: str, font: QFont, color: QColor,
+              align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+              elided: bool = True) -> None:
+    painter.setFont(font)
+    painter.setPen(QPen(color))
+    painter.drawText(rect, int(align), elide(text, font, rect.width()) if elided else text)
+
+
+# -- pod phases: a colour role AND a shape, so projector users never depend on colour alone -------
+#: display state -> (colour role, shape). Shapes: hollow, half, solid, ring, cross, strike.
+POD_STYLES: dict[str, tuple[str, str]] = {
+    "Pending": ("pod_pending", "hollow"),            # waiting in the scheduler's queue
+    "Scheduled": ("pod_pending", "half"),            # bound, kubelet preparing (pull, create)
+    "ContainerCreating": ("pod_pending", "half"),
+    "Running": ("pod_running", "ring"),              # running, not ready yet
+    "Ready": ("pod_running", "solid"),
+    "Failed": ("pod_failed", "cross"),               # ErrImagePull, CrashLoopBackOff, Error...
+    "Terminating": ("muted", "strike"),
+}
+
+POD_LEGEND = (
+    ("Pending", "等待调度", "Pending"),
+    ("ContainerCreating", "拉取镜像/创建中", "Pulling / creating"),
+    ("Running", "运行中(未就绪)", "Running, not ready"),
+    ("Ready", "就绪", "Ready"),
+    ("Failed", "失败/重启退避", "Failed / back-off"),
+    ("Terminating", "终止中", "Terminating"),
+)
+
+
+def pod_style(state: str) -> tuple[str, str]:
+    return POD_STYLES.get(state, POD_STYLES["Failed"])
+
+
+def draw_pod_glyph(painter: QPainter, rect: QRectF, state: str, profile, canvas_role: str = "node") -> None:
+    """One pod chip in its state's colour and shape (used by the legend and at close zoom)."""
+    role, shape = pod_style(state)
+    color = profile.color(role)
+    painter.setPen(pen(color, max(1.0, rect.height() * 0.12)))
+    inner = rect.adjusted(0.5, 0.5, -0.5, -0.5)
+    if shape in ("solid", "cross", "ring"):
+        painter.setBrush(brush(color))
+    else:
+        painter.setBrush(brush(profile.color(canvas_role)))
+    painter.drawRoundedRect(inner, rect.height() * 0.2, rect.height() * 0.2)
+    if shape == "half":
+        painter.setBrush(brush(color))
+        painter.drawRect(QRectF(inner.left(), inner.top(), inner.width() / 2, inner.height()))
+    elif shape == "ring":
+        painter.setBrush(brush(profile.color(canvas_role)))
+        painter.setPen(NO_PEN)
+        painter.drawRect(inner.adjusted(inner.width() * 0.3, inner.height() * 0.3,
+                                        -inner.width() * 0.3, -inner.height() * 0.3))
+    elif shape == "cross":
+        painter.setPen(pen(profile.color(canvas_role), max(1.0, rect.height() * 0.14)))
+        painter.drawLine(inner.topLeft() + _d(inner, 0.25), inner.bottomRight() - _d(inner, 0.25))
+        painter.drawLine(inner.bottomLeft() + _d(inner, 0.25, -1), inner.topRight() - _d(inner, 0.25, -1))
+    elif shape == "strike":
+        painter.drawLine(inner.bottomLeft(), inner.topRight())
+
+
+def _d(r: QRectF, f: float, sy: int = 1):
+    from PySide6.QtCore import QPointF
+    return QPointF(r.width() * f, sy * r.height() * f)

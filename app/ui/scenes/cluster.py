@@ -1,0 +1,406 @@
+"""Scene 6, the cluster at work: nodes with CPU and memory bars, pods travelling from the pending
+queue to the node the scheduler chose, image pulls, Services routing to ready pods.
+
+It mirrors the engine: every batch of events is followed by reading the cluster's objects again
+(``b_model.cluster_view``) and setting each item to that state; only then are the changes animated
+(pods fly from where they were drawn, image parcels travel from the registry, requests run along a
+Service's routes). Selecting a pod, node, Service or Deployment emits ``object_selected`` so the
+details dock can show the scheduler's breakdown, the YAML and the events (``app.ui.panels``).
+"""
+from __future__ import annotations
+
+import html
+from typing import Any, Sequence
+
+from PySide6.QtCore import QPointF, QRectF, QVariantAnimation, Signal
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QGraphicsSceneMouseEvent
+
+from app.sim.topology import cluster_layout, natural_key
+
+from . import register_scene
+from .b_cluster_items import BoxItem, LegendItem, NodeCard, ServiceItem, slot_grid
+from .b_common import NO_BRUSH, NO_PEN
+from .b_model import ClusterView, cluster_view, get_object, owner_deployment
+from .b_pod_layer import PodLayer
+from .b_routes import ParcelItem, RouteLayer
+from .base import SCENE_RECT, SceneBase
+
+LEFT = QRectF(16, 16, 300, 868)
+GRID = QRectF(332, 132, 1252, 752)
+SERVICES = QRectF(332, 16, 1252, 100)
+EVICT_TAINTS = ("node.kubernetes.io/unreachable", "node.kubernetes.io/not-ready")
+
+
+@register_scene
+class ClusterScene(SceneBase):
+    scene_id = "cluster"
+    title = {"zh": "集群运行", "en": "Cluster at work"}
+
+    #: (kind, namespace, name) of the object the learner clicked: Pod, Node, Service, Deployment.
+    object_selected = Signal(str, str, str)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.view = ClusterView()
+        self.cards: dict[str, NodeCard] = {}
+        self.services: dict[str, ServiceItem] = {}
+        self.pods: PodLayer | None = None
+        self.routes: RouteLayer | None = None
+        self.selected: tuple[str, str, str] | None = None
+        self._proxies: dict[str, QGraphicsRectItem] = {}
+        self._pulling: dict[str, dict[str, str]] = {}   # node -> {pod key: image}
+        self._recent_pulls: list[str] = []
+        self._node_names: list[str] = []
+
+    # -- building ---------------------------------------------------------------------------------
+    def rebuild(self) -> None:
+        self.clear_items()
+        self._proxies.clear()
+        self.cards.clear()
+        self.services.clear()
+        world = self.controller.world
+        self.view = cv = cluster_view(world)
+        self._pulling = self._pulls_in_progress(world)
+        self._recent_pulls = self._recent_pull_lines(world)
+        self._node_names = cv.node_names()
+        self.registry_box = self._box(QRectF(LEFT.x(), LEFT.y(), LEFT.width(), 150), "registry", "registry")
+        self.queue_box = self._box(QRectF(LEFT.x(), LEFT.y() + 164, LEFT.width(), 300), "pending-queue", "warning")
+        self.deploy_box = self._box(QRectF(LEFT.x(), LEFT.y() + 478, LEFT.width(), 206), "deployments", "accent")
+        self.legend = LegendItem(self, QRectF(LEFT.x(), LEFT.y() + 698, LEFT.width(), 170))
+        self.addItem(self.legend)
+        pos, (cw, ch) = cluster_layout(self._node_names, GRID.x(), GRID.y(), GRID.width(), GRID.height())
+        for name in self._node_names:
+            x, y = pos[name]
+            card = NodeCard(self, QRectF(x, y, cw, ch), name)
+            self.addItem(card)
+            self.register(f"node:{name}", card)
+            self.cards[name] = card
+        if not self._node_names:
+            self.add_text(self.t("集群里还没有节点:试试 `sim preset classroom`",
+                                 "No nodes yet: try `sim preset classroom`"), GRID.x() + 40, GRID.y() + 40, px=26,
+                          role="muted")
+        self.pods = PodLayer(self, SCENE_RECT)
+        self.addItem(self.pods)
+        self.routes = RouteLayer(self, SCENE_RECT)
+        self.addItem(self.routes)
+        self._sync(animate=False)
+        self.apply_highlight()
+
+    def _box(self, rect: QRectF, item_id: str, border: str) -> BoxItem:
+        box = BoxItem(self, rect, item_id, border)
+        self.addItem(box)
+        self.register(item_id, box)
+        return box
+
+    # -- following the engine ----------------------------------------------------------------------
+    def on_events(self, events: Sequence[Any]) -> None:
+        kinds = {e.kind for e in events}
+        if "WorldReset" in kinds or self.pods is None:
+            self.rebuild()
+            return
+        world = self.controller.world
+        nodes_now = sorted((o["metadata"]["name"] for o in _store_items(world, "nodes")), key=natural_key)
+        if nodes_now != self._node_names:  # the grid changes shape: redraw, then animate nothing
+            self.rebuild()
+            return
+        scheduled = set()
+        for e in events:
+            k = e.kind
+            if k == "ImagePulling":
+                self._pulling.setdefault(e.node, {})[f"{e.namespace}/{e.pod}"] = e.image
+            elif k in ("ImagePulled", "ImagePullFailed"):
+                self._pulling.get(e.node, {}).pop(f"{e.namespace}/{e.pod}", None)
+                if k == "ImagePulled" and not e.already_present:
+                    self._recent_pulls = ([self._pull_line(e)] + self._recent_pulls)[:4]
+            elif k in ("PodDeleted",) and getattr(e, "node", ""):
+                self._pulling.get(e.node, {}).pop(f"{e.namespace}/{e.pod}", None)
+            elif k == "PodScheduled":
+                scheduled.add(f"{e.namespace}/{e.pod}")
+        self.view = cluster_view(world)
+        self._sync(animate=self.animations_enabled, scheduled=scheduled)
+        if self.animations_enabled:
+            for e in events:
+                if e.kind == "ImagePulling" and e.node in self.cards:
+                    self._animate_parcel(e.image, e.node)
+                elif e.kind == "ServiceRequest":
+                    self.routes.animate_request(f"{e.namespace}/{e.service}", f"{e.namespace}/{e.pod}")
+        self.apply_highlight()
+
+    def _sync(self, animate: bool, scheduled: set[str] | None = None) -> None:
+        """Set every item to the state in ``self.view``; fly the pods whose place changed."""
+        cv, t = self.view, self.t
+        assert self.pods is not None and self.routes is not None
+        world = self.controller.world
+        for name, card in self.cards.items():
+            nv = cv.nodes[name]
+            pulling = tuple(sorted(set(self._pulling.get(name, {}).values())))
+            card.set_state(nv, pulling, self._node_note(world, name))
+        # pods: the queue first, then every node's pods in name order
+        places: dict[str, QRectF] = {}
+        pending = cv.pending
+        for key, rect in zip(pending, slot_grid(self.queue_box.body_rect(), len(pending), max_h=22)):
+            places[key] = rect
+        for name, card in self.cards.items():
+            keys = cv.nodes[name].pods
+            for key, rect in zip(keys, slot_grid(card.pod_area(), len(keys))):
+                places[key] = rect
+        for key in [k for k in self.pods.keys if k not in places]:
+            self.pods.remove(key)
+        queue_entry = self.queue_box.body_rect()
+        moves = []
+        for key, rect in places.items():
+            pv = cv.pods[key]
+            before = self.pods.set_pod(key, pv.name.rsplit("-", 1)[-1] if "-" in pv.name else pv.name, pv.state, rect)
+            if before is None and scheduled and key in scheduled:
+                before = (queue_entry.center().x(), queue_entry.center().y(), rect.width(), rect.height())
+            if animate and before is not None and (abs(before[0] - rect.x()) > 0.5 or abs(before[1] - rect.y()) > 0.5):
+                moves.append((key, before))
+        if moves:
+            self._fly(moves)
+        self.queue_box.set_text(t(f"等待调度 ({len(pending)})", f"Pending queue ({len(pending)})"),
+                                () if pending else (t("(空)", "(empty)"),))
+        self.registry_box.set_text(t("镜像仓库 docker.io", "Registry docker.io"),
+                                   tuple(self._recent_pulls) or (t("还没有拉取", "no pulls yet"),))
+        self._sync_deployments(world)
+        self._sync_services()
+        if self.selected and self.selected[0] == "Pod":
+            self.pods.selected = f"{self.selected[1]}/{self.selected[2]}"
+        for pid, proxy in list(self._proxies.items()):
+            self._place_proxy(pid, proxy)
+
+    def _sync_deployments(self, world: Any) -> None:
+        lines, self._deploy_rows = [], []
+        for obj in sorted(_store_items(world, "deployments"), key=lambda o: natural_key(o["metadata"]["name"])):
+            meta, spec, st = obj["metadata"], obj.get("spec") or {}, obj.get("status") or {}
+            want = int(spec.get("replicas", 1))
+            ready, updated = int(st.get("readyReplicas", 0) or 0), int(st.get("updatedReplicas", 0) or 0)
+            rev = (meta.get("annotations") or {}).get("deployment.kubernetes.io/revision", "1")
+            mark = "✓" if ready == want and updated == want else "…"
+            lines.append(self.t(f"{mark} {meta['name']}  {ready}/{want} 就绪 · 版本{rev}",
+                                f"{mark} {meta['name']}  {ready}/{want} ready · rev {rev}"))
+            self._deploy_rows.append((meta.get("namespace", "default"), meta["name"]))
+        self.deploy_box.set_text(self.t("Deployment", "Deployments"), tuple(lines) or (self.t("(无)", "(none)"),))
+        body = self.deploy_box.body_rect()
+        for i, (ns, name) in enumerate(self._deploy_rows):
+            pid = f"deployment:{name}"
+            row = QRectF(body.x(), body.y() + i * 22, body.width(), 22)
+            proxy = self._proxies.get(pid) or self._new_proxy(pid)
+            proxy.setRect(row)
+
+    def _sync_services(self) -> None:
+        cv = self.view
+        keys = sorted(cv.services, key=natural_key)
+        keys = [k for k in keys if cv.services[k].name != "kubernetes"]
+        if [self.services[k].view.key for k in self.services] != keys or not keys:
+            for item in self.services.values():
+                self.removeItem(item)
+            self.services.clear()
+            n = max(1, len(keys))
+            w = min(320.0, (SERVICES.width() - 12 * (n - 1)) / n)
+            for i, key in enumerate(keys):
+                item = ServiceItem(self, QRectF(SERVICES.x() + i * (w + 12), SERVICES.y(), w, SERVICES.height() - 24),
+                                   cv.services[key])
+                self.addItem(item)
+                self.register(f"service:{cv.services[key].name}", item)
+                self.services[key] = item
+        for key, item in self.services.items():
+            item.set_view(cv.services[key])
+        assert self.routes is not None
+        self.routes.set_routes({k: list(cv.services[k].ready) for k in self.services})
+
+    # -- notes read from the engine ----------------------------------------------------------------
+    def _node_note(self, world: Any, name: str) -> str:
+        """Why a node is in trouble, with the eviction time the NoExecute taint implies."""
+        from app.sim.k8s.meta import parse_timestamp
+        obj = get_object(world, "nodes", "", name) or {}
+        for taint in (obj.get("spec") or {}).get("taints") or ():
+            if taint.get("key") in EVICT_TAINTS and taint.get("effect") == "NoExecute":
+                short = taint["key"].split("/")[-1]
+                added = taint.get("timeAdded")
+                if added:
+                    at = parse_timestamp(added) + 300
+                    return self.t(f"污点 {short}:NoExecute · {_clock(at)} 驱逐(容忍 300 秒)",
+                                  f"taint {short}:NoExecute · evicts at {_clock(at)} (300 s toleration)")
+                return self.t(f"污点 {short}:NoExecute · 300 秒后驱逐", f"taint {short}:NoExecute · evicts after 300 s")
+        if self.view.nodes.get(name) and self.view.nodes[name].status != "Ready":
+            return self.t("没有心跳", "no heartbeat")
+        return ""
+
+    @staticmethod
+    def _pulls_in_progress(world: Any) -> dict[str, dict[str, str]]:
+        """Pulls started but not finished, read back from the event log (after a rebuild)."""
+        out: dict[str, dict[str, str]] = {}
+        for e in _recent_log(world, ("ImagePulling", "ImagePulled", "ImagePullFailed", "PodDeleted")):
+            key = f"{e.namespace}/{e.pod}"
+            if e.kind == "ImagePulling":
+                out.setdefault(e.node, {})[key] = e.image
+            else:
+                out.get(getattr(e, "node", ""), {}).pop(key, None)
+        return out
+
+    def _recent_pull_lines(self, world: Any) -> list[str]:
+        pulls = [e for e in _recent_log(world, ("ImagePulled",)) if not e.already_present]
+        return [self._pull_line(e) for e in reversed(pulls[-4:])]
+
+    def _pull_line(self, e: Any) -> str:
+        return self.t(f"{e.node} ← {e.image} ({e.layers_fetched} 层, {e.duration:.1f}s)",
+                      f"{e.node} ← {e.image} ({e.layers_fetched} layers, {e.duration:.1f}s)")
+
+    # -- animation ---------------------------------------------------------------------------------
+    def _fly(self, moves: list[tuple[str, tuple]]) -> None:
+        assert self.pods is not None
+        fid = self.pods.start_flight(moves)
+        anim = QVariantAnimation()
+        anim.setStartValue(0.0)
+        anim.setEndValue(1.0)
+        anim.setDuration(self.anim_ms(900))
+        layer = self.pods
+        anim.valueChanged.connect(lambda u, f=fid, L=layer: L.fly(f, u))
+        self.track(anim)
+        if anim.state() != anim.State.Running:
+            layer.fly(fid, 1.0)
+
+    def _animate_parcel(self, image: str, node: str) -> None:
+        card = self.cards[node]
+        start = self.registry_box.sceneBoundingRect().center()
+        end = card.sceneBoundingRect().center()
+        parcel = ParcelItem(self, image)
+        self.addItem(parcel)
+        anim = QVariantAnimation()
+        anim.setStartValue(start)
+        anim.setEndValue(end)
+        anim.setDuration(self.anim_ms(1100))
+        anim.valueChanged.connect(lambda p, it=parcel: it.setPos(p))
+        anim.finished.connect(lambda it=parcel: it.scene() is self and self.removeItem(it))
+        self.track(anim)
+        if anim.state() != anim.State.Running and parcel.scene() is self:
+            self.removeItem(parcel)
+
+    def finish_animations(self) -> None:
+        super().finish_animations()
+        for item in [i for i in self.items() if isinstance(i, ParcelItem)]:
+            self.removeItem(item)
+
+    # -- selection and ids -------------------------------------------------------------------------
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802 (Qt name)
+        pos = event.scenePos()
+        hit = self.pods.pod_at(pos) if self.pods is not None else None
+        if hit:
+            ns, name = hit.split("/", 1)
+            self.select("Pod", ns, name)
+            event.accept()
+            return
+        for item in self.items(pos):
+            iid = item.data(0)
+            if isinstance(iid, str):
+                if iid.startswith("node:"):
+                    self.select("Node", "", iid[5:])
+                elif iid.startswith("service:"):
+                    key = next((k for k in self.services if self.services[k].view.name == iid[8:]), "default/x")
+                    self.select("Service", key.split("/")[0], iid[8:])
+                elif iid.startswith("deployment:"):
+                    ns = next((n for n, d in self._deploy_rows if d == iid[11:]), "default")
+                    self.select("Deployment", ns, iid[11:])
+                else:
+                    continue
+                event.accept()
+                return
+        super().mousePressEvent(event)
+
+    def select(self, kind: str, namespace: str, name: str) -> None:
+        """Select an object (as a click does): mark it and ask the details dock to show it."""
+        self.selected = (kind, namespace, name)
+        if self.pods is not None:
+            self.pods.selected = f"{namespace}/{name}" if kind == "Pod" else None
+            self.pods.update()
+        self.object_selected.emit(kind, namespace, name)
+        self.explain(f"{kind} {name}", self._summary_html(kind, namespace, name))
+
+    def _summary_html(self, kind: str, namespace: str, name: str) -> str:
+        e = html.escape
+        if kind == "Pod":
+            pv = self.view.pods.get(f"{namespace}/{name}")
+            if pv is None:
+                return e(self.t("这个 Pod 已经不在了。", "This pod is gone."))
+            dep = owner_deployment(self.controller.world, pv)
+            rows = [(self.t("状态", "Status"), pv.status), (self.t("节点", "Node"), pv.node or "-"),
+                    ("IP", pv.ip or "-"), (self.t("镜像", "Image"), ", ".join(pv.images)),
+                    (self.t("属于", "Owner"), dep or "-")]
+        elif kind == "Node":
+            nv = self.view.nodes.get(name)
+            if nv is None:
+                return ""
+            rows = [(self.t("状态", "Status"), nv.status), ("Pods", str(len(nv.pods))),
+                    ("CPU", f"{nv.cpu_req_m}m / {nv.cpu_alloc_m}m"),
+                    (self.t("内存", "Memory"), f"{nv.mem_req_b // 2**20}Mi / {nv.mem_alloc_b // 2**20}Mi"),
+                    (self.t("污点", "Taints"), ", ".join(nv.taints) or "-")]
+        elif kind == "Service":
+            sv = self.view.services.get(f"{namespace}/{name}")
+            if sv is None:
+                return ""
+            rows = [("Type", sv.type), ("ClusterIP", sv.cluster_ip),
+                    (self.t("就绪端点", "Ready endpoints"), ", ".join(k.split("/")[1] for k in sv.ready) or "-")]
+        else:
+            rows = [("Namespace", namespace)]
+        body = "".join(f"<tr><td><b>{e(k)}</b></td><td>{e(str(v))}</td></tr>" for k, v in rows)
+        return f"<table>{body}</table>"
+
+    def item_for(self, item_id: str) -> QGraphicsItem | None:
+        item = super().item_for(item_id)
+        if item is None and item_id.startswith("pod:") and self.pods is not None:
+            key = self._pod_key(item_id[4:])
+            if key is not None:
+                item = self._new_proxy(item_id)
+        return item
+
+    def item_ids(self) -> list[str]:
+        ids = super().item_ids()
+        if self.pods is not None:
+            ids += [f"pod:{k.split('/', 1)[1]}" for k in self.pods.keys if f"pod:{k.split('/', 1)[1]}" not in ids]
+        return ids
+
+    def _pod_key(self, name: str) -> str | None:
+        if self.pods is None:
+            return None
+        if f"default/{name}" in self.pods.index:
+            return f"default/{name}"
+        return next((k for k in self.pods.keys if k.split("/", 1)[1] == name), None)
+
+    def _new_proxy(self, item_id: str) -> QGraphicsRectItem:
+        """An invisible box standing for a pod or a Deployment row, so highlights can find it."""
+        proxy = QGraphicsRectItem()
+        proxy.setPen(NO_PEN)
+        proxy.setBrush(NO_BRUSH)
+        proxy.setZValue(-1)
+        self.addItem(proxy)
+        self.register(item_id, proxy)
+        self._proxies[item_id] = proxy
+        self._place_proxy(item_id, proxy)
+        return proxy
+
+    def _place_proxy(self, item_id: str, proxy: QGraphicsRectItem) -> None:
+        if item_id.startswith("pod:") and self.pods is not None:
+            key = self._pod_key(item_id[4:])
+            rect = self.pods.rect_of(key) if key else None
+            proxy.setRect(rect if rect is not None else QRectF())
+
+    def summary(self) -> str:
+        cv = self.view
+        ready = sum(1 for p in cv.pods.values() if p.state == "Ready")
+        return self.t(f"{len(cv.nodes)} 个节点, {len(cv.pods)} 个 Pod({ready} 个就绪, {len(cv.pending)} 个等待调度)",
+                      f"{len(cv.nodes)} nodes, {len(cv.pods)} pods ({ready} ready, {len(cv.pending)} pending)")
+
+
+def _store_items(world: Any, resource: str) -> list[dict]:
+    from .b_model import _items
+    return list(_items(world, resource))
+
+
+def _recent_log(world: Any, kinds: tuple[str, ...], depth: int = 4000) -> list[Any]:
+    log = world.sim.log
+    return [e for e in log[-depth:] if e.kind in kinds]
+
+
+def _clock(t: float) -> str:
+    m, s = divmod(int(round(t)), 60)
+    return f"{m}:{s:02d}"
