@@ -70,6 +70,8 @@ class Scenario:
     scene_id: str
     #: The engine's own reasoning, shown after answering (e.g. the per-plugin score table).
     reasoning: Text = Text("", "")
+    #: What each choice stands for in the engine's terms (a node name, a count, a message).
+    values: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -65,8 +65,8 @@ class Attempt:
 
 
 def default_path() -> Path:
-    """Where records live: $CONTAINER_CLASSROOM_DATA, else the XDG data folder."""
-    base = os.environ.get("CONTAINER_CLASSROOM_DATA")
+    """Where records live: beside the settings in $CONTAINER_CLASSROOM_HOME, else the XDG data folder."""
+    base = os.environ.get("CONTAINER_CLASSROOM_HOME")
     if not base:
         xdg = os.environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local", "share")
         base = os.path.join(xdg, "container-classroom")
