@@ -16,7 +16,8 @@ waits for animations: scenes shorten their animations with the speed instead.
 """
 from __future__ import annotations
 
-from typing import Any, Callable, Iterable
+from contextlib import contextmanager
+from typing import Any, Callable, Iterable, Iterator
 
 from PySide6.QtCore import QElapsedTimer, QObject, QTimer, Signal
 
@@ -206,6 +207,20 @@ class SimController(QObject):
         self.run_to(target)
         if self._stop_at is not None and self.now >= self._stop_at:
             self.pause()
+
+    @contextmanager
+    def quietly(self) -> Iterator[None]:
+        """Run many actions without animating them: views get one ``restored`` at the end."""
+        self.pause()
+        blocked = self.signalsBlocked()
+        self.blockSignals(True)
+        try:
+            yield
+        finally:
+            self._pending.clear()
+            self.blockSignals(blocked)
+            if not blocked:
+                self._announce_restore()
 
     # -- plumbing ----------------------------------------------------------------------------
     def _flush(self) -> None:

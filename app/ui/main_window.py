@@ -1,0 +1,573 @@
+"""The main window: navigator, stage, narration, transport bar, console and details docks, menus.
+
+It wires the parts together and owns no logic of its own: the engine lives behind the
+SimController, lessons are played by the LessonPlayer, scenes mirror the world.
+"""
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from typing import Any, Callable, Sequence
+
+from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtGui import QActionGroup, QCloseEvent
+from PySide6.QtWidgets import (QApplication, QDockWidget, QMainWindow, QMessageBox, QSplitter,
+                               QVBoxLayout, QWidget)
+
+from app.lessons.loader import LessonSet
+from app.lessons.progress import Progress, ProgressStore
+from app.ui import actions as action_table
+from app.ui import strings
+from app.ui.controller import SimController
+from app.ui.dialogs import ShortcutsDialog, about_box, problems_box
+from app.ui.docks import ConsoleDock, DetailsDock
+from app.ui.icons import app_icon
+from app.ui.narration import NarrationPanel
+from app.ui.navigator import Navigator
+from app.ui.player import LessonPlayer
+from app.ui.scenes import IMPORT_ERRORS, scene_class
+from app.ui.scenes.base import SceneBase
+from app.ui.settings import Preferences
+from app.ui.stage import StageView
+from app.ui.style import Typography, style_sheet
+from app.ui.theme import ColorProfile, profile_for
+from app.ui.transport import TransportBar
+from app.ui.window_files import FileActions
+
+
+@dataclass
+class StartOptions:
+    """What the teacher flags ask for (None: use the saved preference)."""
+
+    lesson: str | None = None
+    step: int | None = None          # 1-based, as teachers count
+    lang: str | None = None
+    presenter: bool | None = None
+    speed: float | None = None
+    fullscreen: bool = False
+    animations: bool | None = None
+    sandbox: bool = False
+
+
+class MainWindow(FileActions, QMainWindow):
+    def __init__(self, lessons: LessonSet, prefs: Preferences, progress_store: ProgressStore,
+                 options: StartOptions | None = None, world_factory: Callable[[int], Any] | None = None) -> None:
+        super().__init__()
+        options = options or StartOptions()
+        self.setObjectName("mainWindow")
+        self.lessons = lessons
+        self.prefs = prefs
+        self.progress_store = progress_store
+        self.progress: Progress = progress_store.load()
+        self.lang = options.lang or prefs.get("lang")
+        self.presenter = prefs.get("presenter") if options.presenter is None else options.presenter
+        self.profile: ColorProfile = profile_for(self.presenter)
+        self.typography = Typography.for_window(self.presenter, 768)
+        self.animations = prefs.get("animations") if options.animations is None else options.animations
+        self.world_factory = world_factory
+        self.solution_visible = False
+        self._scenes: dict[str, SceneBase] = {}
+        self.scene: SceneBase | None = None
+        self._blank: str | None = None
+        self._user_paused = False
+        self.messages: list[str] = []
+
+        self.controller = SimController(world_factory=world_factory, parent=self)
+        self.controller.set_speed(options.speed if options.speed is not None else prefs.get("speed"))
+        self.player = LessonPlayer(self.controller, self.progress, self.save_progress, parent=self)
+        self._build_widgets()
+        self._build_menus()
+        self._connect()
+        self.setWindowIcon(app_icon())
+        self.resize(1280, 800)
+        geometry = prefs.get("geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty() and options.lesson is None:
+            self.restoreGeometry(geometry)
+        self.apply_presenter(self.presenter, announce=False)
+        self.set_language(self.lang, persist=False)
+        self.transport.set_speed(self.controller.speed)
+        self._start(options)
+        if options.fullscreen:
+            self.showFullScreen()
+        self._report_startup_problems()
+
+    # -- building -------------------------------------------------------------------------------
+    def _build_widgets(self) -> None:
+        self.stage = StageView()
+        self.narration = NarrationPanel()
+        self.transport = TransportBar()
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setObjectName("mainSplitter")
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self.stage)
+        splitter.addWidget(self.narration)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        self.splitter = splitter
+        central = QWidget(objectName="central")
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.transport)
+        self.setCentralWidget(central)
+        self.navigator = Navigator()
+        self.nav_dock = QDockWidget(objectName="navigatorDock")
+        self.nav_dock.setWidget(self.navigator)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.nav_dock)
+        self.console = ConsoleDock(self.controller)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.console)
+        self.details = DetailsDock()
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.details)
+        self.console.hide()
+        self.details.hide()
+
+    def _build_menus(self) -> None:
+        self.actions = action_table.build_actions(self)
+        self.menus = {}
+        bar = self.menuBar()
+        for key in action_table.MENU_ORDER:
+            menu = bar.addMenu("")
+            menu.setObjectName(f"menu_{key}")
+            self.menus[key] = menu
+            for spec in action_table.ACTIONS:
+                if spec.menu == key:
+                    if spec.separator_before:
+                        menu.addSeparator()
+                    menu.addAction(self.actions[spec.name])
+        self.lang_menu = self.menus["view"].addMenu("")
+        self.lang_actions = {}
+        group = QActionGroup(self)
+        for code, name in strings.LANG_NAMES.items():
+            act = self.lang_menu.addAction(name)
+            act.setCheckable(True)
+            act.setObjectName(f"action_lang_{code}")
+            act.triggered.connect(lambda checked=False, c=code: self.set_language(c))
+            group.addAction(act)
+            self.lang_actions[code] = act
+        self.menus["view"].insertMenu(self.actions["presenter"], self.lang_menu)
+        self.actions["animations"].setChecked(self.animations)
+        for name, dock in (("navigator", self.nav_dock), ("console", self.console), ("details", self.details)):
+            dock.visibilityChanged.connect(lambda visible, n=name: self.actions[n].setChecked(visible))
+
+    def _connect(self) -> None:
+        c = self.controller
+        c.events_ready.connect(self._on_events)
+        c.restored.connect(self._on_restored)
+        c.time_changed.connect(self._on_time)
+        c.playing_changed.connect(self._on_playing)
+        c.speed_changed.connect(self._on_speed)
+        self.player.step_changed.connect(self._show_step)
+        self.player.status_changed.connect(self._on_status)
+        t = self.transport
+        t.prev_clicked.connect(self.prev_step)
+        t.next_clicked.connect(self.next_step)
+        t.play_clicked.connect(self.play_pause)
+        t.reset_clicked.connect(self.reset_step)
+        t.speed_chosen.connect(self.controller.set_speed)
+        t.time_scrubbed.connect(self.controller.jump_to_time)
+        self.navigator.step_chosen.connect(self.goto_lesson)
+        self.narration.lesson_link.connect(self._follow_link)
+        self.narration.show_solution.connect(self._show_solution)
+
+    def _start(self, options: StartOptions) -> None:
+        lesson_id, index = None, 0
+        if options.lesson:
+            lesson_id = options.lesson
+            index = max(0, (options.step or 1) - 1)
+            if self.lessons.by_id(lesson_id) is None:
+                self.messages.append(strings.get("msg.unknown_lesson", self.lang).format(id=lesson_id))
+                lesson_id = None
+        elif not options.sandbox and self.progress.last_lesson and self.lessons.by_id(self.progress.last_lesson):
+            lesson_id, index = self.progress.last_lesson, self.progress.last_step
+        elif not options.sandbox and self.lessons.lessons:
+            lesson_id = self.lessons.lessons[0].id
+        if lesson_id is None:
+            self.new_sandbox()
+        else:
+            self.goto_lesson(lesson_id, index)
+
+    def _report_startup_problems(self) -> None:
+        if self.prefs.problem:
+            self.messages.append(strings.get("msg.settings_corrupt", self.lang) + f" ({self.prefs.problem})")
+        if self.progress.load_error:
+            self.messages.append(self.progress.load_error)
+        broken = sorted(k for k in IMPORT_ERRORS if not k.endswith(".traceback"))
+        if broken:
+            self.messages.append(strings.get("msg.scene_errors", self.lang).format(names=", ".join(broken)))
+        if self.messages:
+            self.statusBar().showMessage("  ·  ".join(self.messages))
+        self.problem_box = None
+        if self.lessons.problems:
+            self.problem_box = problems_box(self.lessons.problems, self.lang, self)
+            self.statusBar().showMessage(str(self.lessons.problems[0]))
+            QTimer.singleShot(0, self.problem_box.show)
+
+    # -- lessons and steps ----------------------------------------------------------------------
+    def chapter_position(self) -> tuple[int, int]:
+        ids = [lesson.id for lesson in self.lessons.lessons]
+        lesson = self.player.lesson
+        return (ids.index(lesson.id) + 1 if lesson and lesson.id in ids else 0, len(ids))
+
+    def goto_lesson(self, lesson_id: str, index: int = 0) -> bool:
+        lesson = self.lessons.by_id(lesson_id)
+        if lesson is None:
+            return False
+        self._user_paused = False
+        self.solution_visible = False
+        if self.player.lesson is lesson:
+            self.player.goto(index)
+        else:
+            self.player.open(lesson, index, animate=self.animations)
+        return True
+
+    def show_lesson_step(self, lesson_id: str, step_id: str) -> bool:
+        """Open a lesson at a step by id (the quiz's "Show me")."""
+        lesson = self.lessons.by_id(lesson_id)
+        index = lesson.step_index(step_id) if lesson else None
+        if lesson is None or index is None:
+            return False
+        self.raise_()
+        return self.goto_lesson(lesson_id, index)
+
+    def show_scenario(self, seed: int, lines: Sequence[str], scene_id: str) -> None:
+        """A sandbox session replaying ``lines`` from ``seed``, shown on ``scene_id`` (quiz "Show me")."""
+        self.player.close()
+        self.controller.new_session(seed, lines)
+        self._set_scene(scene_id, None)
+        self.narration.show_sandbox(self.lang)
+        self._refresh_navigation()
+
+    def new_sandbox(self) -> None:
+        self.show_scenario(0, (), "cluster")
+
+    def _show_step(self) -> None:
+        step = self.player.step
+        if step is None:
+            self._refresh_navigation()
+            return
+        self._set_scene(step.scene, step)
+        self._refresh_navigation()
+
+    def _set_scene(self, scene_id: str, step: Any) -> None:
+        scene = self._scenes.get(scene_id)
+        if scene is None:
+            scene = scene_class(scene_id)(self.controller, self.profile, self.lang, self)
+            scene.set_animations_enabled(self.animations)
+            scene.details_requested.connect(self.details.show_details)
+            self._scenes[scene_id] = scene
+        scene.set_step(step, self.player.lesson)
+        scene.set_speed(self.controller.speed)
+        scene.set_paused(False)
+        if self.scene is not scene:
+            self.scene = scene
+            self.stage.setScene(scene)
+        self._update_min_text()
+        scene.rebuild()
+        scene.set_highlight(step.highlight if step is not None else ())
+
+    def _refresh_navigation(self) -> None:
+        lesson = self.player.lesson
+        current = (lesson.id, self.player.index) if lesson else None
+        self.navigator.fill(self.lessons.lessons, self.progress, self.lang, current)
+        if lesson is None:
+            self.narration.show_sandbox(self.lang)
+        else:
+            self.narration.show_step(self.player, self.chapter_position(), self.lang, self.profile,
+                                     self.solution_visible)
+        self._update_title()
+        self._update_enabled()
+
+    def _update_title(self) -> None:
+        name = strings.get("app.name", self.lang)
+        lesson = self.player.lesson
+        self.setWindowTitle(f"{lesson.title.get(self.lang)} — {name}" if lesson else name)
+
+    def _update_enabled(self) -> None:
+        in_lesson = self.player.lesson is not None
+        for name in ("next_chapter", "prev_chapter", "restart_chapter", "first", "last"):
+            self.actions[name].setEnabled(in_lesson)
+
+    def _on_status(self) -> None:
+        self.narration.show_step(self.player, self.chapter_position(), self.lang, self.profile, self.solution_visible)
+        if self.player.status == "met":
+            lesson = self.player.lesson
+            self.navigator.fill(self.lessons.lessons, self.progress, self.lang,
+                                (lesson.id, self.player.index) if lesson else None)
+
+    def _follow_link(self, target: str) -> None:
+        lesson_id, _, step_id = target.partition("#")
+        if step_id:
+            self.show_lesson_step(lesson_id, step_id)
+        else:
+            self.goto_lesson(lesson_id, 0)
+
+    def _show_solution(self) -> None:
+        self.solution_visible = True
+        self._on_status()
+
+    def save_progress(self) -> None:
+        try:
+            self.progress_store.save(self.progress)
+        except OSError as exc:
+            self.statusBar().showMessage(str(exc))
+
+    # -- engine signals -------------------------------------------------------------------------
+    def _on_events(self, events: list) -> None:
+        if self.scene is not None:
+            self.scene.on_events(events)
+
+    def _on_restored(self) -> None:
+        if self.scene is not None:
+            self.scene.rebuild()
+            self.scene.set_highlight(self.scene.highlighted)
+
+    def _on_time(self, now: float) -> None:
+        self.transport.set_time(now, self.controller.horizon)
+
+    def _on_playing(self, playing: bool) -> None:
+        self.transport.set_playing(playing)
+
+    def _on_speed(self, speed: float) -> None:
+        self.transport.set_speed(speed)
+        if self.scene is not None:
+            self.scene.set_speed(speed)
+        self.prefs.set("speed", speed)
+
+    # -- transport actions (also menu items and keys) -----------------------------------------------
+    def play_pause(self) -> None:
+        if self.controller.playing:
+            self.controller.pause()
+            self._user_paused = True
+        else:
+            self._user_paused = False
+            self.controller.toggle_play()
+        if self.scene is not None:
+            self.scene.set_paused(self._user_paused)
+
+    def next_step(self) -> None:
+        if self.player.lesson is None:
+            self.controller.step_forward()
+            return
+        if self.player.index + 1 >= self.player.count:
+            self.player.next()  # finishes the last step
+            return
+        self.solution_visible = False
+        self.player.next()
+
+    def prev_step(self) -> None:
+        if self.player.lesson is None:
+            self.controller.step_back()
+            return
+        self.solution_visible = False
+        self.player.prev()
+
+    def first_step(self) -> None:
+        self.player.first()
+
+    def last_step(self) -> None:
+        self.player.last()
+
+    def reset_step(self) -> None:
+        if self.player.lesson is None:
+            self.controller.new_session(self.controller.session.seed)
+        else:
+            self.player.reset_step()
+
+    def faster(self) -> None:
+        self.controller.faster()
+
+    def slower(self) -> None:
+        self.controller.slower()
+
+    def _chapter_offset(self, delta: int) -> None:
+        lesson = self.player.lesson
+        ids = [x.id for x in self.lessons.lessons]
+        if lesson is None or lesson.id not in ids:
+            return
+        i = ids.index(lesson.id) + delta
+        if 0 <= i < len(ids):
+            self.goto_lesson(ids[i], 0)
+
+    def next_chapter(self) -> None:
+        self._chapter_offset(1)
+
+    def prev_chapter(self) -> None:
+        self._chapter_offset(-1)
+
+    def restart_chapter(self) -> None:
+        self.player.restart_chapter()
+
+    # -- view ---------------------------------------------------------------------------------
+    def set_language(self, lang: str, persist: bool = True) -> None:
+        self.lang = lang if lang in strings.LANGS else "zh"
+        action_table.retranslate(self.actions, self.lang)
+        for key, menu in self.menus.items():
+            menu.setTitle(strings.get(f"menu.{key}", self.lang))
+        self.lang_menu.setTitle(strings.get("menu.language", self.lang))
+        self.lang_actions[self.lang].setChecked(True)
+        self.nav_dock.setWindowTitle(strings.get("act.navigator", self.lang))
+        self.console.retranslate(self.lang)
+        self.details.retranslate(self.lang)
+        self.transport.retranslate(self.lang, self.profile, self.typography.base)
+        for scene in self._scenes.values():
+            scene.set_language(self.lang)
+        if self.scene is not None:
+            self.scene.set_highlight(self.scene.highlighted)
+        self._refresh_navigation()
+        if persist:
+            self.prefs.set("lang", self.lang)
+
+    def toggle_presenter(self) -> None:
+        self.apply_presenter(not self.presenter)
+
+    def apply_presenter(self, on: bool, announce: bool = True) -> None:
+        self.presenter = on
+        self.profile = profile_for(on)
+        self.actions["presenter"].setChecked(on)
+        QApplication.instance().setPalette(self.profile.palette())
+        if on:
+            self.nav_dock.hide()
+            self.console.hide()
+            self.details.hide()
+        elif announce:
+            self.nav_dock.show()
+        self._apply_typography(force=True)
+        for scene in self._scenes.values():
+            scene.set_profile(self.profile)
+        if self.scene is not None:
+            self.scene.set_highlight(self.scene.highlighted)
+        if announce:
+            self.prefs.set("presenter", on)
+            self._refresh_navigation()
+            self.statusBar().showMessage(strings.get("msg.presenter_on" if on else "msg.presenter_off", self.lang), 3000)
+        if self._blank:
+            self.stage.set_blank(self.profile.color(f"blank_{self._blank}"))
+
+    def _apply_typography(self, force: bool = False) -> None:
+        typography = Typography.for_window(self.presenter, max(self.height(), 1))
+        if typography == self.typography and not force:
+            return
+        self.typography = typography
+        self.setStyleSheet(style_sheet(self.profile, typography))
+        self.splitter.setSizes([int(self.width() * (0.56 if self.presenter else 0.62)), int(self.width() * 0.4)])
+        self.transport.retranslate(self.lang, self.profile, typography.base)
+        self._update_min_text()
+
+    def _update_min_text(self) -> None:
+        """Tell the scene the smallest font (in scene units) that reaches 1/40 of the window height."""
+        if self.scene is None:
+            return
+        if not self.presenter:
+            self.scene.set_min_text_px(0)
+            return
+        scale = self.stage.scale_factor or 1.0
+        self.scene.set_min_text_px(int(-(-self.typography.base // scale)))
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if self.presenter:
+            self._apply_typography()
+        QTimer.singleShot(0, self._update_min_text)
+
+    def toggle_fullscreen(self) -> None:
+        if self.isFullScreen():
+            self.leave_fullscreen()
+        else:
+            self.showFullScreen()
+            self.actions["fullscreen"].setChecked(True)
+
+    def leave_fullscreen(self) -> None:
+        if self.isFullScreen():
+            self.showNormal()
+        self.actions["fullscreen"].setChecked(False)
+
+    def _set_blank(self, which: str) -> None:
+        self._blank = None if self._blank == which else which
+        self.actions["blank_black"].setChecked(self._blank == "black")
+        self.actions["blank_white"].setChecked(self._blank == "white")
+        self.stage.set_blank(self.profile.color(f"blank_{self._blank}") if self._blank else None)
+
+    def blank_black(self) -> None:
+        self._set_blank("black")
+
+    def blank_white(self) -> None:
+        self._set_blank("white")
+
+    @property
+    def blank(self) -> str | None:
+        return self._blank
+
+    def zoom_in(self) -> None:
+        self.stage.zoom(1.25)
+
+    def zoom_out(self) -> None:
+        self.stage.zoom(0.8)
+
+    def zoom_fit(self) -> None:
+        self.stage.fit()
+
+    def toggle_navigator(self) -> None:
+        self.nav_dock.setVisible(not self.nav_dock.isVisible())
+
+    def toggle_console(self) -> None:
+        self.console.setVisible(not self.console.isVisible())
+        if self.console.isVisible():
+            self.console.input.setFocus()
+
+    def toggle_details(self) -> None:
+        self.details.setVisible(not self.details.isVisible())
+
+    def toggle_animations(self) -> None:
+        self.animations = not self.animations
+        self.actions["animations"].setChecked(self.animations)
+        for scene in self._scenes.values():
+            scene.set_animations_enabled(self.animations)
+        self.prefs.set("animations", self.animations)
+
+    # -- help and quiz ------------------------------------------------------------------------
+    def show_shortcuts(self) -> ShortcutsDialog:
+        self.controller.pause()
+        dialog = ShortcutsDialog(self.lang, self)
+        dialog.setStyleSheet(style_sheet(self.profile, self.typography))
+        dialog.open()
+        self.shortcuts_dialog = dialog
+        return dialog
+
+    def show_about(self) -> QMessageBox:
+        box = about_box(self.lang, self)
+        box.open()
+        self.about_dialog = box
+        return box
+
+    def open_quiz(self) -> None:
+        try:
+            from app.ui.quiz import open_quiz
+        except ImportError as exc:
+            self._missing(f"app.ui.quiz ({exc})")
+            return
+        open_quiz(self)
+
+    def _missing(self, what: str) -> None:
+        text = strings.get("msg.feature_missing", self.lang).format(what=html.escape(what))
+        self.statusBar().showMessage(text)
+        box = QMessageBox(QMessageBox.Icon.Information, strings.get("app.name", self.lang), text, parent=self)
+        box.open()
+        self.missing_box = box
+
+    def finish_layout(self) -> None:
+        """Settle sizes now (screenshots, tests): type sizes, fit, presenter text minimum."""
+        self._apply_typography(force=True)
+        self.stage.fit()
+        self._update_min_text()
+        if self.scene is not None:
+            self.scene.finish_animations()
+
+    # -- closing --------------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.controller.pause()
+        if not self.isFullScreen():
+            self.prefs.set("geometry", self.saveGeometry())
+        self.prefs.sync()
+        self.save_progress()
+        super().closeEvent(event)
