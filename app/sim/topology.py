@@ -86,7 +86,7 @@ def architecture_layout(nodes: Iterable[str], width: float = 1600.0, height: flo
     etcd) across the upper band; worker nodes share the lower band, each with its parts stacked in
     two columns. The ids ``control-plane`` and ``node@NAME`` are the centres of the enclosing boxes.
     """
-    names = sorted(nodes, key=natural_key)
+    names = list(nodes)  # the caller's order (natural order of names, a summary slot last)
     g = architecture_graph(names)
     cp = g.subgraph(CONTROL_PLANE)
     raw = nx.multipartite_layout(cp, subset_key="tier", align="vertical")

@@ -51,6 +51,7 @@ class ArchitectureScene(SceneBase):
         self.selected_id = "apiserver"
         self.log_lines: list[str] = []
         self.hops_animated = 0
+        self._bound_later: set[tuple[str, str]] = set()
 
     # -- building -----------------------------------------------------------------------------------
     def rebuild(self) -> None:
@@ -62,6 +63,7 @@ class ArchitectureScene(SceneBase):
         names = cv.node_names()
         self.shown_nodes = names[:MAX_NODES] if len(names) <= MAX_NODES else names[:MAX_NODES - 1]
         slots = self.shown_nodes + (["+more"] if len(names) > len(self.shown_nodes) else [])
+        self._slots = slots or ["+none"]
         pos = architecture_layout(slots or ["+none"], DIAGRAM_W, SCENE_RECT.height())
         self._build_control_plane(pos)
         for slot in slots or ["+none"]:
@@ -98,7 +100,7 @@ class ArchitectureScene(SceneBase):
 
     def _build_node(self, slot: str, pos: dict, names: list[str]) -> None:
         cx, cy = pos[f"node@{slot}"]
-        width = min(DIAGRAM_W / max(1, len(self.shown_nodes) + (slot == "+more")) - 24, 520.0)
+        width = min(DIAGRAM_W / max(1, len(self._slots)) - 24, 520.0)
         rect = QRectF(cx - width / 2, cy - 210, width, 420)
         if slot in ("+more", "+none"):
             more = len(names) - len(self.shown_nodes)
@@ -183,7 +185,8 @@ class ArchitectureScene(SceneBase):
     def _show_card(self) -> None:
         info = INFO.get(self.selected_id, INFO["apiserver"])
         t = self.t
-        self.card.set_content(t(*info.title) + " · " + t(*info.tag), [
+        self.card.set_content(t(*info.title), [
+            (t("一句话", "In a word"), t(*info.tag)),
             (t("职责", "Role"), t(*info.role)),
             (t("原文的比喻", "The article's analogy"), t(*info.analogy)),
             (t("如今", "What changed since"), t(*info.now)),
@@ -199,6 +202,8 @@ class ArchitectureScene(SceneBase):
         if any(e.kind == "WorldReset" for e in events) or expect != self.shown_nodes or not self.boxes:
             self.rebuild()
             return
+        self._bound_later = {(e.namespace, e.name) for e in events if e.kind == "ObjectStored"
+                             and e.resource == "pods" and e.actor == "scheduler"}
         hops = [h for e in events for h in self._hops_for(world, e)]
         self.log_lines = (self.log_lines + [self._hop_text(*h) for h in hops])[-LOG_LINES:]
         self._sync()
@@ -253,12 +258,13 @@ class ArchitectureScene(SceneBase):
     def _watchers(self, world: Any, e: Any) -> list[str]:
         """Who receives this change through a watch (as the engine's components watch)."""
         if e.resource == "pods":
-            if e.verb == "DELETED":
+            if e.verb == "DELETED" or e.actor == "kubelet":
                 return []
             node = self._pod_node(world, e.namespace, e.name)
-            if not node:
-                return ["scheduler"]
-            return [self._node_box(node, "kubelet")] if e.actor in ("scheduler", "kubectl", "controller") else []
+            unbound_then = e.verb == "ADDED" and (e.namespace, e.name) in self._bound_later
+            if not node or (unbound_then and e.actor != "scheduler"):
+                return ["scheduler"]  # an unscheduled pod: the scheduler's watch sees it
+            return [self._node_box(node, "kubelet")]  # bound: the node's kubelet sees it
         if e.resource in ("deployments", "replicasets", "daemonsets") and e.actor != "controller":
             return ["controller-manager"]
         if e.resource in ("replicasets",) and e.actor == "controller":
@@ -277,7 +283,10 @@ class ArchitectureScene(SceneBase):
 
     def _hops_from_log(self, world: Any) -> list[tuple]:
         out: list[tuple] = []
-        for e in world.sim.log[-400:]:
+        recent = world.sim.log[-400:]
+        self._bound_later = {(e.namespace, e.name) for e in recent if e.kind == "ObjectStored"
+                             and e.resource == "pods" and e.actor == "scheduler"}
+        for e in recent:
             if e.kind in ("ObjectStored", "ImagePulling", "ContainerStarted"):
                 out.extend(self._hops_for(world, e))
         return out

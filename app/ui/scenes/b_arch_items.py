@@ -10,7 +10,7 @@ from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
 from .b_arch_text import INFO
-from .b_common import NO_PEN, brush, draw_pod_glyph, draw_text, pen
+from .b_common import NO_PEN, brush, draw_pod_glyph, draw_text, fit_font, pen
 
 ALIGN_L = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 ALIGN_C = Qt.AlignmentFlag.AlignCenter
@@ -74,8 +74,9 @@ class ComponentBox(QGraphicsItem):
         h = r.height()
         tx = r.x() + (46 if shape == "terminal" else 12)
         title_px = min(24.0, h * 0.26)
-        draw_text(painter, QRectF(tx, r.y() + h * 0.06, r.right() - tx - 8, h * 0.32), s.t(*info.title),
-                  s.font_px(title_px, bold=True), profile.color("text"))
+        title = s.t(*info.title)
+        draw_text(painter, QRectF(tx, r.y() + h * 0.06, r.right() - tx - 8, h * 0.32), title,
+                  fit_font(s, title, title_px, r.right() - tx - 8, bold=True), profile.color("text"))
         draw_text(painter, QRectF(r.x() + 12, r.y() + h * 0.38, r.width() - 24, h * 0.26), s.t(*info.tag),
                   s.font_px(title_px * 0.72), color)
         if self.pods:

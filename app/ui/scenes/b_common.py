@@ -19,11 +19,12 @@ _NONE_GUARD = 1 << 48
 
 
 def keep_none_alive() -> None:
-    """Make ``None`` effectively immortal on CPython < 3.12 (idempotent)."""
+    """Make ``None``, ``True`` and ``False`` effectively immortal on CPython < 3.12 (idempotent)."""
     if sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
         return
-    if sys.getrefcount(None) < _NONE_GUARD // 2:
-        ctypes.c_ssize_t.from_address(id(None)).value += _NONE_GUARD
+    for obj in (None, True, False, NotImplemented, Ellipsis):  # bools are returned the same way
+        if sys.getrefcount(obj) < _NONE_GUARD // 2:
+            ctypes.c_ssize_t.from_address(id(obj)).value += _NONE_GUARD
 
 
 keep_none_alive()
@@ -47,6 +48,15 @@ NO_BRUSH = QBrush(Qt.BrushStyle.NoBrush)
 
 def elide(text: str, font: QFont, width: float) -> str:
     return QFontMetricsF(font).elidedText(text, Qt.TextElideMode.ElideRight, max(0.0, width))
+
+
+def fit_font(scene, text: str, px: float, width: float, bold: bool = False) -> QFont:
+    """The scene's font at ``px``, shrunk (down to 70 %) so that ``text`` fits in ``width``."""
+    font = scene.font_px(px, bold=bold)
+    w = QFontMetricsF(font).horizontalAdvance(text)
+    if w > width > 0:
+        font = scene.font_px(max(px * 0.7, px * width / w), bold=bold)
+    return font
 
 
 def draw_text(painter: QPainter, rect: QRectF, text: str, font: QFont, color: QColor,
