@@ -39,16 +39,21 @@ class Draft:
     choices: list[tuple[str, Text]]  # (value, label)
 
 
-def replay(seed: int, lines: list[str] | tuple[str, ...]) -> Any:
-    """A fresh ``World(seed)`` with ``lines`` run in order; raises if the engine refuses one."""
+def replay(seed: int, lines: list[str] | tuple[str, ...]) -> tuple[Any, list[str]]:
+    """A fresh ``World(seed)`` with ``lines`` run in order, and what each printed.
+
+    Raises :class:`GeneratorError` if the engine refuses a line.
+    """
     from app.sim.world import World
 
     world = World(seed)
+    outputs = []
     for line in lines:
         result = world.run(line)
         if not result.ok:
             raise GeneratorError(f"scenario line refused: {line!r}: {result.output}")
-    return world
+        outputs.append(result.output)
+    return world, outputs
 
 
 def run(world: Any, line: str) -> str:
@@ -74,8 +79,8 @@ class Generator(ABC):
         """Console lines that set the scene and perform the action asked about."""
 
     @abstractmethod
-    def observe(self, world: Any, lines: list[str]) -> Outcome:
-        """Read the engine's outcome after ``lines`` ran."""
+    def observe(self, world: Any, lines: list[str], outputs: list[str]) -> Outcome:
+        """Read the engine's outcome after ``lines`` ran (``outputs``: what each line printed)."""
 
     @abstractmethod
     def draft(self, rng: random.Random, difficulty: str, lines: list[str], outcome: Outcome) -> Draft:
@@ -93,8 +98,8 @@ class Generator(ABC):
         last: Exception | None = None
         for _ in range(self.attempts):
             lines = self.scenario(rng, difficulty)
-            world = replay(seed, lines)
-            outcome = self.observe(world, lines)
+            world, outputs = replay(seed, lines)
+            outcome = self.observe(world, lines, outputs)
             draft = self.draft(rng, difficulty, lines, outcome)
             values = [v for v, _ in draft.choices]
             right = [i for i, v in enumerate(values) if v in outcome.right]
@@ -119,8 +124,8 @@ class Generator(ABC):
     def engine_accepts(self, question: Question, response: Any) -> bool:
         """Replay the scenario in a fresh world and ask the engine whether ``response`` is right."""
         assert question.scenario is not None
-        world = replay(question.scenario.seed, question.scenario.lines)
-        outcome = self.observe(world, list(question.scenario.lines))
+        world, outputs = replay(question.scenario.seed, question.scenario.lines)
+        outcome = self.observe(world, list(question.scenario.lines), outputs)
         return self.accepts_with(outcome, question, response)
 
     def accepts_with(self, outcome: Outcome, question: Question, response: Any) -> bool:
@@ -146,3 +151,17 @@ class Generator(ABC):
             return frozenset(right ^ {flip})
         rights = set(question.right_answers())
         return rng.choice([i for i in range(n) if i not in rights])
+
+
+def count_choices(rng: random.Random, right: int, tempting: list[int], unit: Text, n: int = 4) -> list[tuple[str, Text]]:
+    """``n`` distinct non-negative counts: the engine's, the tempting wrong ones first, then neighbours."""
+    values = [right]
+    for v in [*tempting, right + 1, right - 1, right + 2, right - 2, right + 3, right * 2]:
+        if v >= 0 and v not in values and len(values) < n:
+            values.append(v)
+    rng.shuffle(values)
+    return [(str(v), unit.format(n=v)) for v in values]
+
+
+def events_of(world: Any, kind: str, since: int = 0) -> list[Any]:
+    return [e for e in world.sim.events_since(since) if e.kind == kind]

@@ -12,9 +12,9 @@ import time
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from app.quiz.catalog import Catalog
 from app.quiz.model import Question
@@ -45,6 +45,13 @@ class QuizWindow(QWidget):
         self.profile = profile_for(self.presenter)
         self.stack = QStackedWidget()
         layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        bar.addStretch(1)
+        self.lang_button = QPushButton()  # switches zh/en live (Ctrl+L)
+        self.lang_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.lang_button.clicked.connect(self.toggle_language)
+        bar.addWidget(self.lang_button)
+        layout.addLayout(bar)
         layout.addWidget(self.stack)
         self.start = StartPage(self.catalog, self.records.learner, self.lang)
         self.question = QuestionPage(self.lang, self.profile)
@@ -74,10 +81,26 @@ class QuizWindow(QWidget):
 
     # -- language and profile -----------------------------------------------------------------------------
     def set_language(self, lang: str) -> None:
-        self.lang = lang
+        self.lang = lang if lang in ("zh", "en") else "zh"
+        lang = self.lang
         self.setWindowTitle(qs.get("window.title", lang))
+        self.lang_button.setText("English (Ctrl+L)" if lang == "zh" else "中文 (Ctrl+L)")
         for page in (self.start, self.question, self.results, self.display):
             page.set_language(lang)
+
+    def toggle_language(self) -> None:
+        self.set_language("en" if self.lang == "zh" else "zh")
+
+    def changeEvent(self, event: QEvent) -> None:
+        """On activation, follow the main window's language and presenter mode (set from its menus)."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow() and self.main_window is not None:
+            lang = getattr(self.main_window, "lang", self.lang)
+            if lang != self.lang:
+                self.set_language(lang)
+            presenter = bool(getattr(self.main_window, "presenter", self.presenter))
+            if presenter != self.presenter:
+                self.set_presenter(presenter)
 
     def set_presenter(self, on: bool) -> None:
         """Projector colours and big type for the whole quiz window."""
@@ -184,6 +207,9 @@ class QuizWindow(QWidget):
             mw.activateWindow()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_L and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.toggle_language()
+            return
         if event.key() == Qt.Key.Key_F11:
             self.showNormal() if self.isFullScreen() else self.showFullScreen()
             return
