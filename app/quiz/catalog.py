@@ -27,6 +27,8 @@ class Catalog:
         self.banks = banks
         self.issues = issues or []
         self._by_id = {q.id: q for b in banks for q in b.questions}
+        #: kind -> last error, for generators that failed while making a quiz (shown, never raised).
+        self.generator_problems: dict[str, str] = {}
 
     @classmethod
     def load(cls, quiz_dir: Path | None = None) -> "Catalog":
@@ -54,7 +56,11 @@ class Catalog:
         if question_id in self._by_id:
             return self._by_id[question_id]
         from .generators import from_id
-        return from_id(question_id)
+        try:
+            return from_id(question_id)
+        except Exception as exc:  # the engine could not replay it: treat the question as gone
+            self.generator_problems[question_id] = f"{type(exc).__name__}: {exc}"
+            return None
 
     # -- choosing a quiz -------------------------------------------------------------------------------
     def select(self, *, lesson: str | None = None, topic: str | None = None, difficulty: str | None = None,
@@ -75,7 +81,10 @@ class Catalog:
         for i in range(n_gen):
             kind = kinds[i % len(kinds)]
             diff = difficulty or ("easy", "medium", "hard")[rng.randrange(3)]
-            chosen.append(GENERATORS[kind].generate(rng.randrange(1_000_000), diff))
+            try:
+                chosen.append(GENERATORS[kind].generate(rng.randrange(1_000_000), diff))
+            except Exception as exc:  # an engine half missing or broken must not stop a quiz
+                self.generator_problems[kind] = f"{type(exc).__name__}: {exc}"
         rng.shuffle(chosen)
         return chosen
 

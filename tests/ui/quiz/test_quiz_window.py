@@ -52,6 +52,7 @@ def window(qtbot, tmp_path):
     win = QuizWindow(None, records_path=tmp_path / "rec.json", catalog=Catalog(banks), clock=clock, lang="en")
     win.main_window = main
     qtbot.addWidget(win)
+    win.start.generated.setChecked(False)  # bank questions only: the fixture bank has six, one per type
     win.show()
     qtbot.waitExposed(win)
     win.fake_clock, win.main = clock, main
