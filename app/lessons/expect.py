@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable
+from typing import Any, Iterable, Sequence
 
 from .paths import LESSONS_DIR
 from .schema import Expectation
@@ -10,10 +10,10 @@ from .schema import Expectation
 _MISSING = object()
 
 
-def matching_events(world: Any, exp: Expectation, since_seq: int) -> list[Any]:
-    """Events of ``exp.event`` emitted after ``since_seq`` whose fields equal ``exp.where``."""
+def matching_events(events: Iterable[Any], exp: Expectation) -> list[Any]:
+    """The events of kind ``exp.event`` whose fields equal ``exp.where``."""
     out = []
-    for event in world.sim.events_since(since_seq):
+    for event in events:
         if event.kind != exp.event:
             continue
         if all(_equal(getattr(event, key, _MISSING), value) for key, value in exp.where):
@@ -29,10 +29,14 @@ def _equal(actual: Any, wanted: Any) -> bool:
     return bool(actual == wanted)
 
 
-def check(world: Any, exp: Expectation, since_seq: int) -> str | None:
-    """None when the expectation holds, else the reason in one sentence."""
+def check(world: Any, exp: Expectation, events: Sequence[Any]) -> str | None:
+    """None when the expectation holds, else the reason in one sentence.
+
+    ``events`` are the events emitted since the step began, collected live by the caller (a
+    ``sim reset`` restarts the engine's own numbering, so "since sequence N" would miss them).
+    """
     if exp.event is not None:
-        n = len(matching_events(world, exp, since_seq))
+        n = len(matching_events(events, exp))
         if n < exp.min:
             return f"expected {exp.describe()}, saw {n}"
         if exp.max is not None and n > exp.max:
@@ -63,11 +67,11 @@ def _check_run(world: Any, exp: Expectation) -> str | None:
     return None
 
 
-def check_all(world: Any, expectations: Iterable[Expectation], since_seq: int) -> list[tuple[Expectation, str]]:
+def check_all(world: Any, expectations: Iterable[Expectation], events: Sequence[Any]) -> list[tuple[Expectation, str]]:
     """Every expectation that does not hold, with its reason."""
     failures = []
     for exp in expectations:
-        reason = check(world, exp, since_seq)
+        reason = check(world, exp, events)
         if reason is not None:
             failures.append((exp, reason))
     return failures

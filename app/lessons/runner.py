@@ -25,6 +25,7 @@ class StepRecord:
     start: Mark
     start_seq: int
     end: Mark | None = None
+    events: list[Any] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -38,6 +39,8 @@ class HeadlessRun:
         self.records: list[StepRecord] = []
         self._text = text  # the file's text, to name lines
         self.setup_problems: list[Problem] = []
+        self.events: list[Any] = []  # live events since the current step (or attempt) began
+        self.session.subscribe(self.events.append)
         for line in lesson.setup:
             result = self.session.execute(line, cwd=str(LESSONS_DIR))
             if not result.ok:
@@ -69,13 +72,15 @@ class HeadlessRun:
         """Play the next step: actions, run_for, expectations, then its try-it (if any)."""
         step = self.lesson.steps[self.position]
         record = StepRecord(self.session.mark, self.world.sim.event_count)
+        self.events.clear()
         for line in step.actions:
             result = self.session.execute(line, cwd=str(LESSONS_DIR))
             if not result.ok:
                 record.problems.append(self._problem(step, "actions", f"action `{line}` failed: {result.output.strip()}"))
         if step.run_for:
             self.session.advance(step.run_for)
-        for exp, reason in check_all(self.world, step.expect, record.start_seq):
+        record.events = list(self.events)
+        for exp, reason in check_all(self.world, step.expect, record.events):
             record.problems.append(self._problem(step, "expect", reason))
         if step.try_it is not None:
             record.problems.extend(self._check_try(step))
@@ -87,21 +92,23 @@ class HeadlessRun:
         """The wrong attempt must fail the check; the solution must pass it (and is kept)."""
         assert step.try_it is not None
         problems: list[Problem] = []
-        before, seq = self.session.mark, self.world.sim.event_count
+        before = self.session.mark
         if step.try_it.wrong:
+            self.events.clear()
             for line in step.try_it.wrong:
                 self.session.execute(line, cwd=str(LESSONS_DIR))
-            if not check_all(self.world, step.try_it.check, seq):
+            if not check_all(self.world, step.try_it.check, list(self.events)):
                 problems.append(self._problem(step, "try", "try.wrong passes the check: the check cannot tell right from wrong"))
             self.session.restore(before)
         if not step.try_it.solution:
             problems.append(self._problem(step, "try", "try.solution is missing: the validator needs it to prove the task can be done"))
             return problems
+        self.events.clear()
         for line in step.try_it.solution:
             result = self.session.execute(line, cwd=str(LESSONS_DIR))
             if not result.ok:
                 problems.append(self._problem(step, "try", f"try.solution line `{line}` failed: {result.output.strip()}"))
-        for exp, reason in check_all(self.world, step.try_it.check, seq):
+        for exp, reason in check_all(self.world, step.try_it.check, list(self.events)):
             problems.append(self._problem(step, "try", f"try.solution does not pass the check: {reason}"))
         return problems
 

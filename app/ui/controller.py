@@ -44,6 +44,7 @@ class SimController(QObject):
         super().__init__(parent)
         self._factory = world_factory
         self._pending: list[Event] = []
+        self._event_listeners: list[Callable[[Event], None]] = []
         self._speed = 1.0
         self._stop_at: float | None = None
         self._history: list[Mark] = []  # marks for sandbox step back
@@ -70,7 +71,7 @@ class SimController(QObject):
 
     def _make_session(self, seed: int) -> Session:
         session = Session(seed, self._factory)
-        session.subscribe(self._pending.append)
+        session.subscribe(self._on_event)
         session.on_restored(self._on_restored)
         return session
 
@@ -91,7 +92,7 @@ class SimController(QObject):
     def load_session(self, session: Session) -> None:
         """Adopt a session read from a file (File > Open)."""
         self.pause()
-        session.subscribe(self._pending.append)
+        session.subscribe(self._on_event)
         session.on_restored(self._on_restored)
         self.session = session
         self._history.clear()
@@ -223,6 +224,15 @@ class SimController(QObject):
                 self._announce_restore()
 
     # -- plumbing ----------------------------------------------------------------------------
+    def add_event_listener(self, listener: Callable[[Event], None]) -> None:
+        """Plain-Python listener for every live event, even while signals are held (``quietly``)."""
+        self._event_listeners.append(listener)
+
+    def _on_event(self, event: Event) -> None:
+        self._pending.append(event)
+        for listener in self._event_listeners:
+            listener(event)
+
     def _flush(self) -> None:
         if self._pending:
             batch = list(self._pending)

@@ -28,7 +28,8 @@ class _Played:
     start_token: Any
     end: Mark | None = None
     end_token: Any = None
-    try_seq: int = 0
+    try_from: int = 0              # index into the step's events where the try-it began
+    outcome: tuple[str, list[str]] | None = None   # (status, failures) once the step was checked
 
 
 class LessonPlayer(QObject):
@@ -50,6 +51,8 @@ class LessonPlayer(QObject):
         self.try_done = False
         self.last_error: str | None = None
         self._busy = False
+        self._events: list[Any] = []   # live events since the current step began
+        controller.add_event_listener(self._events.append)
         controller.playing_changed.connect(self._on_playing_changed)
         controller.executed.connect(self._on_executed)
 
@@ -118,7 +121,12 @@ class LessonPlayer(QObject):
             self.controller.restore(target.end)
             del self._played[k + 1:]
             self.index = k
-            self._evaluate()
+            self._events.clear()
+            # the engine is exactly as it was when step k ended, so its outcome is too
+            self.status, failures = target.outcome or ("met", [])
+            self.failures = list(failures)
+            self.try_done = self.lesson.steps[k].try_it is not None and self.status == "met"
+            self.status_changed.emit()
             self._save_position()
             self.step_changed.emit()
         else:
@@ -156,14 +164,15 @@ class LessonPlayer(QObject):
         step = self.step
         if step is None or step.try_it is None or not self._played:
             return False
-        seq = self._played[self.index].try_seq
-        self.failures = [reason for _, reason in check_all(self.controller.world, step.try_it.check, seq)]
+        events = self._events[self._played[self.index].try_from:]
+        self.failures = [reason for _, reason in check_all(self.controller.world, step.try_it.check, events)]
         self.try_done = not self.failures
         if self.try_done:
             self._mark_done(step)
         else:
             self.try_attempts += 1
         self.status = "met" if self.try_done else "failed"
+        self._played[self.index].outcome = (self.status, list(self.failures))
         self.status_changed.emit()
         return self.try_done
 
@@ -192,6 +201,7 @@ class LessonPlayer(QObject):
         start = self.controller.mark()
         played = _Played(start, self.controller.world.sim.event_count, self._token(start))
         self._played.append(played)
+        self._events.clear()
         self.try_attempts, self.try_done, self.failures = 0, False, []
         self.last_error = None
         self._busy = True
@@ -203,7 +213,7 @@ class LessonPlayer(QObject):
                     self.last_error = f"{line}: {result.output.strip()}"
         finally:
             self._busy = False
-        played.try_seq = self.controller.world.sim.event_count
+        played.try_from = len(self._events)
         if step.run_for > 0 and animate and not self.controller.signalsBlocked():
             self.status = "playing"
             self.controller.play(until=self.controller.now + step.run_for)
@@ -241,8 +251,9 @@ class LessonPlayer(QObject):
             self.status = "idle"
             self.status_changed.emit()
             return
-        self.failures = [reason for _, reason in check_all(self.controller.world, step.expect, played.start_seq)]
+        self.failures = [reason for _, reason in check_all(self.controller.world, step.expect, self._events)]
         self.status = "failed" if self.failures else "met"
+        played.outcome = (self.status, list(self.failures))
         if not self.failures:
             self._mark_done(step)
         self.status_changed.emit()

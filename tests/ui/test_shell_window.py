@@ -1,0 +1,137 @@
+"""Launching and navigating through what a user sees: labels, buttons, keys, menus."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel, QToolButton
+
+
+def _position(window) -> str:  # noqa: ANN001
+    return window.findChild(QLabel, "position").text()
+
+
+def _key(qtbot, window, key) -> None:  # noqa: ANN001
+    """A key press as the user makes it: to the active window, where shortcuts live."""
+    if not window.isActiveWindow():
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    qtbot.keyClick(QApplication.focusWidget() or window, key)
+
+
+def test_launch_shows_product_lesson_and_position(make_window) -> None:  # noqa: ANN001
+    window = make_window(lang="zh")
+    assert "容器课堂" in window.windowTitle() and not window.windowIcon().isNull()
+    assert _position(window) == "第 1/2 章 · 第 1/4 步"
+    assert window.findChild(QLabel, "caption").text().startswith("<b>开始</b>")
+    nav = window.navigator
+    assert nav.topLevelItemCount() == 2 and nav.topLevelItem(0).text(0).startswith("1. 第一课")
+    assert window.scene is not None and window.stage.scene() is window.scene
+    assert window.scene.halo_ids() == ["dotcloud"] or window.scene.item_for("dotcloud") is None
+
+
+def test_keyboard_moves_through_steps(make_window, qtbot) -> None:  # noqa: ANN001
+    window = make_window(lang="en")
+    assert _position(window) == "Chapter 1/2 · Step 1/4"
+    _key(qtbot, window, Qt.Key.Key_Right)
+    assert _position(window) == "Chapter 1/2 · Step 2/4"
+    assert window.controller.playing  # run_for plays at the transport speed
+    _key(qtbot, window, Qt.Key.Key_PageDown)   # Next finishes the playing step at once
+    assert _position(window) == "Chapter 1/2 · Step 3/4" and window.controller.now >= 10.0
+    _key(qtbot, window, Qt.Key.Key_PageUp)
+    assert _position(window) == "Chapter 1/2 · Step 2/4" and window.controller.now == 10.0
+    _key(qtbot, window, Qt.Key.Key_End)
+    assert _position(window) == "Chapter 1/2 · Step 4/4"
+    _key(qtbot, window, Qt.Key.Key_Home)
+    assert _position(window) == "Chapter 1/2 · Step 1/4" and window.controller.now == 0.0
+    _key(qtbot, window, Qt.Key.Key_Left)   # nothing before the first step
+    assert _position(window) == "Chapter 1/2 · Step 1/4"
+
+
+def test_space_dot_and_speed_keys(make_window, qtbot) -> None:  # noqa: ANN001
+    window = make_window(lang="en")
+    play = window.findChild(QToolButton, "playButton")
+    assert play.text() == "Play"
+    _key(qtbot, window, Qt.Key.Key_Space)
+    assert window.controller.playing and play.text() == "Pause"
+    _key(qtbot, window, Qt.Key.Key_Period)
+    assert not window.controller.playing and play.text() == "Play"
+    _key(qtbot, window, Qt.Key.Key_Plus)
+    assert window.controller.speed == 2.0 and window.transport.speed.currentText() == "2×"
+    _key(qtbot, window, Qt.Key.Key_Minus)
+    _key(qtbot, window, Qt.Key.Key_Minus)
+    assert window.controller.speed == 0.5
+
+
+def test_next_button_never_moves(make_window, qtbot) -> None:  # noqa: ANN001
+    window = make_window(lang="en")
+    button = window.findChild(QToolButton, "nextButton")
+    places = set()
+    for _ in range(3):
+        places.add((button.mapTo(window, button.rect().topLeft()).toTuple(), button.size().toTuple()))
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    places.add((button.mapTo(window, button.rect().topLeft()).toTuple(), button.size().toTuple()))
+    assert _position(window) == "Chapter 1/2 · Step 4/4"
+    assert len(places) == 1
+
+
+def test_step_back_restores_engine_exactly(make_window, qtbot) -> None:  # noqa: ANN001
+    window = make_window(lang="en")
+    window.next_step()
+    window.next_step()    # step 3 (after step 2 finished at t=10): sim ping 9, then 2 s play
+    window.controller.finish()
+    sim = window.controller.world.sim
+    assert sim.now == 12.0 and [e.kind for e in sim.log] == ["Pinged", "Ponged"]
+    state = (sim.digest(), sim.now, sim.event_count)
+    window.next_step()    # step 4
+    window.controller.execute("sim ping 5")
+    window.prev_step()
+    sim = window.controller.world.sim
+    assert (sim.digest(), sim.now, sim.event_count) == state
+    assert window.player.status == "met"
+
+
+def test_shortcuts_dialog_pauses_and_blank_keys(make_window, qtbot) -> None:  # noqa: ANN001
+    window = make_window(lang="zh")
+    window.play_pause()
+    assert window.controller.playing
+    _key(qtbot, window, Qt.Key.Key_F1)
+    dialog = window.shortcuts_dialog
+    assert dialog.isVisible() and not window.controller.playing
+    keys = [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())]
+    assert any("PgDown" in k or "PageDown" in k for k in keys) and any("F11" in k for k in keys)
+    dialog.close()
+    _key(qtbot, window, Qt.Key.Key_B)
+    assert window.blank == "black" and window.stage.blank is not None
+    _key(qtbot, window, Qt.Key.Key_W)
+    assert window.blank == "white"
+    _key(qtbot, window, Qt.Key.Key_W)
+    assert window.blank is None and window.stage.blank is None
+
+
+def test_fullscreen_keys(make_window, qtbot) -> None:  # noqa: ANN001
+    window = make_window(lang="en")
+    _key(qtbot, window, Qt.Key.Key_F11)
+    assert window.isFullScreen()
+    _key(qtbot, window, Qt.Key.Key_Escape)
+    assert not window.isFullScreen()
+    _key(qtbot, window, Qt.Key.Key_F5)
+    assert window.isFullScreen()
+    window.leave_fullscreen()
+
+
+def test_every_shortcut_action_is_in_a_menu(make_window) -> None:  # noqa: ANN001
+    window = make_window(lang="en")
+    in_menus = {a for menu in window.menus.values() for a in menu.actions()}
+    for name, action in window.actions.items():
+        assert action in in_menus, name
+        assert action.text(), name
+
+
+def test_navigator_jumps_and_marks_done(make_window, qtbot) -> None:  # noqa: ANN001
+    window = make_window(lang="en")
+    chapter2 = window.navigator.topLevelItem(1)
+    window.navigator.itemActivated.emit(chapter2, 0)
+    assert _position(window) == "Chapter 2/2 · Step 1/2"
+    chapter1 = window.navigator.topLevelItem(0)
+    assert chapter1.child(0).text(0).endswith("✔")      # step 1 of lesson one was done
+    assert window.progress.last_lesson == "beta"
+    QApplication.processEvents()
