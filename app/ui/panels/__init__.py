@@ -5,10 +5,21 @@
 * :class:`UtilisationChart` (``utilisation.py``): node utilisation and pod counts over time.
 * :class:`ClusterDetails` (``cluster_details.py``): the three in tabs, with ``show_object`` to wire
   to ``ClusterScene.object_selected`` and ``on_events`` / ``on_restored`` for the controller signals.
-"""
-from .breakdown import BreakdownTable
-from .cluster_details import ClusterDetails
-from .inspector import ObjectInspector
-from .utilisation import UtilisationChart
+  ``ClusterScene.make_details_widget()`` returns one already wired to the scene.
 
-__all__ = ["BreakdownTable", "ClusterDetails", "ObjectInspector", "UtilisationChart"]
+Names are loaded on first use, so importing a scene does not pay for pyqtgraph at start-up.
+"""
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+_WHERE = {"BreakdownTable": "breakdown", "ClusterDetails": "cluster_details",
+          "ObjectInspector": "inspector", "UtilisationChart": "utilisation"}
+__all__ = list(_WHERE)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _WHERE:
+        return getattr(importlib.import_module(f"{__name__}.{_WHERE[name]}"), name)
+    raise AttributeError(name)

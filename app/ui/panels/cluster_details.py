@@ -10,19 +10,9 @@ from app.ui.theme import NORMAL, ColorProfile
 from .breakdown import BreakdownTable
 from .inspector import ObjectInspector
 from .utilisation import UtilisationChart
+from .decisions import scheduling_decision
 
-
-def scheduling_decision(world: Any, namespace: str, pod: str) -> Any:
-    """The engine's breakdown of the last scheduling attempt for a pod (None if it has none)."""
-    k8s = getattr(world, "k8s", None)
-    fn = getattr(k8s, "scheduling_breakdown", None)
-    if fn is not None:
-        try:
-            return fn(namespace, pod)
-        except Exception:  # the engine says it has no decision for this pod (e.g. a DaemonSet pod)
-            return None
-    sched = getattr(k8s, "scheduler", None)
-    return getattr(sched, "decisions", {}).get((namespace, pod)) if sched is not None else None
+__all__ = ["ClusterDetails", "scheduling_decision"]
 
 
 class ClusterDetails(QWidget):

@@ -21,10 +21,16 @@ from app.ui.theme import ui_font
 
 from .b_common import NO_PEN, POD_STYLES, brush, pen
 
-try:  # numpy-backed arrays of QRectF / QLineF: one C++ call draws them all
-    from pyqtgraph.Qt.internals import PrimitiveArray
-except Exception:  # pragma: no cover - older pyqtgraph: fall back to Python lists
-    PrimitiveArray = None
+
+
+def _primitive_array() -> Any:
+    """pyqtgraph's numpy-backed QRectF / QLineF arrays (one C++ call draws them all), imported on
+    first paint so that start-up does not pay for pyqtgraph; None falls back to Python lists."""
+    try:
+        from pyqtgraph.Qt.internals import PrimitiveArray
+    except Exception:  # pragma: no cover - older pyqtgraph
+        return None
+    return PrimitiveArray
 
 STATES = tuple(POD_STYLES)
 STATE_CODE = {s: i for i, s in enumerate(STATES)}
@@ -35,12 +41,18 @@ class _Batch:
 
     def __init__(self, klass: type) -> None:
         self.klass = klass
-        self.arr = PrimitiveArray(klass, 4) if PrimitiveArray is not None else None
+        self.arr: Any = False  # made on first draw
+
+    def _array(self) -> Any:
+        if self.arr is False:
+            pa = _primitive_array()
+            self.arr = pa(self.klass, 4) if pa is not None else None
+        return self.arr
 
     def draw(self, painter: QPainter, data: np.ndarray) -> None:
         if len(data) == 0:
             return
-        if self.arr is None:
+        if self._array() is None:
             items = [self.klass(*map(float, row)) for row in data]
             (painter.drawRects if self.klass is QRectF else painter.drawLines)(items)
             return

@@ -19,6 +19,9 @@ from app.sim.topology import cluster_layout, natural_key
 
 from . import register_scene
 from .b_cluster_items import BoxItem, LegendItem, NodeCard, ServiceItem, slot_grid
+from app.ui.panels.decisions import scheduling_decision
+from app.ui.panels.details_html import breakdown_html, object_html
+
 from .b_common import NO_BRUSH, NO_PEN
 from .b_model import ClusterView, cluster_view, get_object, owner_deployment
 from .b_pod_layer import PodLayer
@@ -51,6 +54,7 @@ class ClusterScene(SceneBase):
         self._pulling: dict[str, dict[str, str]] = {}   # node -> {pod key: image}
         self._recent_pulls: list[str] = []
         self._node_names: list[str] = []
+        self._details: list[Any] = []   # details widgets made by make_details_widget (fed below)
 
     # -- building ---------------------------------------------------------------------------------
     def rebuild(self) -> None:
@@ -85,6 +89,13 @@ class ClusterScene(SceneBase):
         self.addItem(self.routes)
         self._sync(animate=False)
         self.apply_highlight()
+        for widget in self._live_details():
+            widget.on_restored(world)
+
+    def _live_details(self) -> list[Any]:
+        from shiboken6 import isValid
+        self._details = [w for w in self._details if isValid(w)]
+        return self._details
 
     def _box(self, rect: QRectF, item_id: str, border: str) -> BoxItem:
         box = BoxItem(self, rect, item_id, border)
@@ -118,6 +129,8 @@ class ClusterScene(SceneBase):
                 scheduled.add(f"{e.namespace}/{e.pod}")
         self.view = cluster_view(world)
         self._sync(animate=self.animations_enabled, scheduled=scheduled)
+        for widget in self._live_details():
+            widget.on_events(world, list(events))
         if self.animations_enabled:
             for e in events:
                 if e.kind == "ImagePulling" and e.node in self.cards:
@@ -314,7 +327,22 @@ class ClusterScene(SceneBase):
             self.pods.selected = f"{namespace}/{name}" if kind == "Pod" else None
             self.pods.update()
         self.object_selected.emit(kind, namespace, name)
-        self.explain(f"{kind} {name}", self._summary_html(kind, namespace, name))
+        world = self.controller.world
+        body = self._summary_html(kind, namespace, name)
+        if kind == "Pod":
+            body += breakdown_html(scheduling_decision(world, namespace, name), self.lang)
+        body += object_html(world, kind, namespace, name, self.lang)
+        self.explain(f"{kind} {name}", body)
+
+    def make_details_widget(self, parent: Any = None) -> Any:
+        """The details-dock widget for this scene (breakdown table, YAML + events, utilisation chart),
+        wired to this scene: selections show there, events and step backs feed its chart."""
+        from app.ui.panels import ClusterDetails
+        widget = ClusterDetails(parent, lang=self.lang, profile=self.profile)
+        widget.chart.sample(self.controller.world)
+        self.object_selected.connect(lambda k, ns, n, w=widget: w.show_object(self.controller.world, k, ns, n))
+        self._details.append(widget)
+        return widget
 
     def _summary_html(self, kind: str, namespace: str, name: str) -> str:
         e = html.escape

@@ -64,3 +64,25 @@ def test_details_dock_switches_tabs(qtbot):
     assert d.tabs.currentWidget() is d.inspector
     d.show_object(w, "Pod", "default", "web-7d9f5-00000")
     assert d.tabs.currentWidget() is d.breakdown
+
+
+def test_clicking_a_pod_explains_it_in_the_details_dock(make_scene, qtbot):
+    from app.ui.scenes.cluster import ClusterScene
+    w = FakeWorld(nodes=3, pods=3)
+    w.k8s.scheduling_breakdown = lambda ns, pod: decision() if pod == "web-7d9f5-00000" else None
+    scene, _ = make_scene(ClusterScene, w)
+    with qtbot.waitSignal(scene.details_requested) as sig:
+        scene.select("Pod", "default", "web-7d9f5-00000")
+    title, body = sig.args
+    assert title == "Pod web-7d9f5-00000"
+    assert "★ node-1" in body and "80→80→80" in body and "Selected node: node-1" in body
+    assert "nodeName: node-1" in body  # the YAML
+    widget = scene.make_details_widget()
+    qtbot.addWidget(widget)
+    scene.select("Pod", "default", "web-7d9f5-00000")
+    assert widget.breakdown.cell_text(0, 0) == "★ node-1"
+    seq = w.sim.event_count
+    w.sim.advance(4)
+    w.put("pods", pod_obj("late", None, phase="Pending", ready=False))
+    scene.on_events(w.drain_events(seq))
+    assert widget.chart.series("pending")[1][-1] == 1.0
