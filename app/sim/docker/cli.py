@@ -9,11 +9,12 @@ from typing import Any, Callable
 
 from ..console import Console, Invocation
 from ..errors import CommandError
-from . import cli_containers, cli_images, cli_sim
+from . import cli_build, cli_containers, cli_images, cli_sim
 
 Handler = Callable[[Any, Invocation, str, list[str]], str]
 
 COMMANDS: dict[str, tuple[Handler, str]] = {
+    "build": (cli_build.build, "Build an image from a Dockerfile"),
     "images": (cli_images.images, "List images"),
     "image": (cli_images.image_group, "Manage images (ls, rm, history, inspect, tag, push, pull)"),
     "history": (cli_images.history, "Show the history of an image"),

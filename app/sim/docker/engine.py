@@ -12,6 +12,7 @@ Kubelet contract (app/README.md "Images for kubelets")::
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..core import Simulation
 from . import events as ev
@@ -21,6 +22,10 @@ from .oci import Image
 from .reference import DEFAULT_REGISTRY, ImageRef, parse_ref
 from .registry import Registry
 from .transfer import DEFAULT_BANDWIDTH, pull_timeline
+
+if TYPE_CHECKING:
+    from .buildexec import BuildResult
+    from .builder import BuildOptions
 
 __all__ = ["DockerEngine", "PullPlan", "LayerFetch", "DEFAULT_BANDWIDTH", "DEFAULT_HOST"]
 
@@ -78,6 +83,7 @@ class DockerEngine:
         self.current_host = DEFAULT_HOST
         self.host(DEFAULT_HOST)
         self.build_count = 0
+        self.last_build = None  # BuildResult of the latest build (scenes, ``sim explain-build``)
         self.container_count = 0
 
     # -- hosts and registries -------------------------------------------------------------------
@@ -143,6 +149,14 @@ class DockerEngine:
         if parsed.tag and h.tags.get(parsed.full) != plan.image_id:
             h.set_tag(parsed, plan.image_id)
             self.sim.emit(ev.ImageTagged, host=h.name, image_id=plan.image_id, ref=parsed.full)
+
+    def build(self, host: str, options: "BuildOptions", quiet: bool = False, plain: bool = False) -> "BuildResult":
+        """Plan (raising BuildError before any change), then run the build on the simulated clock."""
+        from .buildexec import execute
+        from .builder import plan_build
+        h = self.host(host)
+        plan = plan_build(self, h, options)
+        return execute(self, h, plan, quiet, plain)
 
     def container_exit(self, host: str, container_id: str, generation: int) -> None:
         """Scheduled end of a container whose command finishes on its own (``sleep 30``)."""

@@ -59,7 +59,10 @@ class BuildStepFinished(DockerEvent):
     instruction: str  # e.g. "RUN pip install -r requirements.txt"
     kind: str  # FROM, RUN, COPY, ADD, WORKDIR
     cached: bool
-    reason: str  # why it hit or missed, in plain words
+    #: why it hit or missed: hit | no-cache | cascade | files-changed | env-changed | instruction-changed | new
+    #: (FROM steps: base-present | base-pulled)
+    reason: str
+    detail: str  # the same in plain English (e.g. "source files differ: changed: app.py")
     layer: str | None  # compressed layer digest, None when the step made no layer
     size: int  # unpacked bytes the step added (0 when none)
     seconds: float  # simulated time the step took (0.0 when cached)
@@ -75,13 +78,6 @@ class BuildFinished(DockerEvent):
     cached_steps: int
     rebuilt_steps: int
     seconds: float
-
-
-@dataclass(frozen=True, kw_only=True, slots=True)
-class BuildFailed(DockerEvent):
-    host: str
-    build_id: int
-    message: str
 
 
 # -- images ------------------------------------------------------------------------------------------

@@ -1,0 +1,185 @@
+"""Playing a build plan on the simulated clock: events at the moments steps finish, the cache and the
+image stored at the end, and the final screen BuildKit prints."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from . import events as ev
+from .builder import BuildPlan
+from .format import build_size
+from .host import CacheEntry
+from .reference import parse_ref
+
+if TYPE_CHECKING:
+    from .engine import DockerEngine
+    from .host import Host
+
+WIDTH = 84  # BuildKit pads step lines to the terminal width; the simulator uses a fixed one
+
+
+@dataclass(frozen=True, slots=True)
+class StepResult:
+    """One numbered step, as scenes and the ``sim explain-build`` table show it."""
+
+    stage: str
+    index: int
+    total: int
+    instruction: str
+    kind: str
+    cached: bool
+    reason: str
+    detail: str
+    layer: str | None
+    size: int
+    seconds: float
+    model: str
+
+
+@dataclass(frozen=True, slots=True)
+class BuildResult:
+    build_id: int
+    host: str
+    image_id: str
+    tags: tuple[str, ...]
+    steps: tuple[StepResult, ...]
+    seconds: float
+    output: str
+
+    @property
+    def cached_steps(self) -> int:
+        return sum(1 for s in self.steps if s.cached and s.kind != "FROM")
+
+    @property
+    def rebuilt_steps(self) -> int:
+        return sum(1 for s in self.steps if not s.cached and s.kind != "FROM")
+
+
+def execute(engine: "DockerEngine", host: "Host", plan: BuildPlan, quiet: bool = False,
+            plain: bool = False) -> BuildResult:
+    sim = engine.sim
+    engine.build_count += 1
+    build_id = engine.build_count
+    steps = plan.steps
+    sim.emit(ev.BuildStarted, host=host.name, build_id=build_id, context_files=plan.context_files,
+             context_bytes=plan.context_bytes, target=plan.target, stages=tuple(st.label for st in plan.stages),
+             steps=len(steps))
+    marks: list[tuple[float, int, int, object]] = []
+    seq = 0
+    t_ctx = min((st.start for st in plan.stages), default=plan.start)
+    for st in plan.stages:
+        if st.base_pull is not None:
+            windows, extracted, _ = st.base_pull.timeline(host.bandwidth)
+            base_t = st.start - st.base_pull.duration(host.bandwidth)
+            for i, layer in enumerate(st.base_pull.layers):
+                if not layer.present:
+                    seq += 1
+                    marks.append((base_t + extracted[i], 0, seq, (st.base_pull, i)))
+        for step in st.steps:
+            seq += 1
+            marks.append((step.end, 1, seq, step))
+    from .distribution import _land_layer
+    for t, kind, _, item in sorted(marks, key=lambda m: (m[0], m[2])):
+        sim.run_until(max(sim.now, t))
+        if kind == 0:
+            pull, i = item  # type: ignore[misc]
+            if pull.layers[i].digest not in host.layers:
+                _land_layer(engine, host.name, pull, i, "downloaded")
+        else:
+            s = item
+            sim.emit(ev.BuildStepFinished, host=host.name, build_id=build_id, stage=s.stage, index=s.index,  # type: ignore[attr-defined]
+                     total=s.total, instruction=s.text, kind=s.kind, cached=s.cached, reason=s.reason,  # type: ignore[attr-defined]
+                     detail=s.detail, layer=s.layer.digest if s.layer else None,  # type: ignore[attr-defined]
+                     size=s.size if s.layer else 0, seconds=0.0 if s.cached else round(s.seconds, 3))  # type: ignore[attr-defined]
+    for step in steps:
+        if step.kind == "FROM":
+            continue
+        host.build_cache[step.key] = CacheEntry(step.layer, step.cache_created if step.cached else step.end,
+                                                step.text, "", step.files)
+        host.cache_slots[(step.parent_key, step.text)] = step.key
+        host.cache_slots[(step.parent_key, "*")] = step.key
+    sim.run_until(max(sim.now, plan.end))
+    image = plan.image
+    host.add_image(image, sim.now)
+    for tag in plan.tags:
+        ref = parse_ref(tag)
+        if host.tags.get(ref.full) != image.id:
+            host.set_tag(ref, image.id)
+            sim.emit(ev.ImageTagged, host=host.name, image_id=image.id, ref=ref.full)
+    results = tuple(StepResult(s.stage, s.index, s.total, s.text, s.kind, s.cached, s.reason, s.detail,
+                               s.layer.digest if s.layer else None, s.size if s.layer else 0,
+                               0.0 if s.cached else round(s.seconds, 3), s.model) for s in steps)
+    seconds = round(plan.end - plan.start, 3)
+    sim.emit(ev.BuildFinished, host=host.name, build_id=build_id, image_id=image.id,
+             tags=tuple(parse_ref(t).full for t in plan.tags), layers=len(image.layers),
+             cached_steps=sum(1 for r in results if r.cached and r.kind != "FROM"),
+             rebuilt_steps=sum(1 for r in results if not r.cached and r.kind != "FROM"), seconds=seconds)
+    output = image.id if quiet else render(plan, t_ctx, plain)
+    result = BuildResult(build_id, host.name, image.id, tuple(parse_ref(t).full for t in plan.tags), results,
+                         seconds, output)
+    engine.last_build = result
+    return result
+
+
+def _line(text: str, seconds: float, sub: bool = False) -> str:
+    head = f" => => {text}" if sub else f" => {text}"
+    return f"{head.ljust(WIDTH)} {seconds:5.1f}s"
+
+
+Vertex = tuple[str, float, bool, list[str]]  # (name, seconds, cached, sub-lines)
+
+
+def vertices(plan: BuildPlan) -> list[Vertex]:
+    """The progress display's vertices in order, each with its sub-lines."""
+    out: list[Vertex] = [("[internal] load build definition from Dockerfile", 0.0, False,
+                          [f"transferring dockerfile: {build_size(plan.dockerfile_bytes)}"])]
+    for st in plan.stages:
+        if st.base_stage is None and st.base_text != "scratch":
+            out.append((f"[internal] load metadata for {st.base_text.split('@')[0].split(' (')[0]}", 0.1, False, []))
+    out.append(("[internal] load .dockerignore", 0.0, False, [f"transferring context: {build_size(plan.ignore_bytes)}"]))
+    for st in plan.stages:
+        if st.base_stage is not None:
+            continue
+        first = st.steps[0]
+        subs = [] if st.base_text == "scratch" or st.synthetic_base else [f"resolve {st.base_text}"]
+        if st.base_pull:
+            fetched = [x for x in st.base_pull.layers if not x.present]
+            subs += [f"{x.digest} {build_size(x.size)} / {build_size(x.size)}" for x in fetched]
+            subs += [f"extracting {x.digest}" for x in fetched]
+        out.append((f"{first.label} {first.text}", st.base_pull.duration() if st.base_pull else 0.0, False, subs))
+    out.append(("[internal] load build context", 0.0, False, [f"transferring context: {build_size(plan.context_bytes)}"]))
+    for st in plan.stages:
+        for step in st.steps[1:]:
+            out.append((f"{step.label} {step.text.split(chr(10))[0]}", 0.0 if step.cached else step.seconds, step.cached, []))
+    out.append(("exporting to image", 0.1, False, ["exporting layers", f"writing image {plan.image.id}",
+                                                   *[f"naming to {parse_ref(t).full}" for t in plan.tags]]))
+    return out
+
+
+def _warnings(plan: BuildPlan) -> list[str]:
+    tail = [f"WARNING: {w}" if not w.startswith("[Warning]") else w for w in plan.warnings]
+    for st in plan.stages:
+        if st.synthetic_base is not None:
+            tail.append(f"WARNING: {st.base_text.split(' (')[0]} is not in the simulator's catalog: the stage was built on "
+                        f"a synthetic 80MB stand-in image")
+    return tail
+
+
+def render(plan: BuildPlan, t_ctx: float = 0.0, plain: bool = False) -> str:
+    """The final screen of BuildKit's progress display (tty style), or its plain-text log."""
+    vs = vertices(plan)
+    if plain:
+        lines = []
+        for n, (name, seconds, cached, subs) in enumerate(vs, 1):
+            lines.append(f"#{n} {name}")
+            lines += [f"#{n} {sub} done" for sub in subs]
+            lines.append(f"#{n} CACHED" if cached else f"#{n} DONE {seconds:.1f}s")
+            lines.append("")
+        return "\n".join(lines + _warnings(plan)).rstrip()
+    total = plan.end - plan.start
+    head = f"[+] Building {total:.1f}s ({len(vs)}/{len(vs)}) FINISHED".ljust(WIDTH - 10) + " docker:default"
+    lines = [head]
+    for name, seconds, cached, subs in vs:
+        lines.append(_line(f"{'CACHED ' if cached else ''}{name}", seconds))
+        lines += [_line(sub, 0.0, True) for sub in subs]
+    return "\n".join(lines + _warnings(plan))

@@ -1,0 +1,212 @@
+"""Dockerfile text -> instructions, as BuildKit's parser reads it.
+
+Parser directives at the very top (``# syntax=``, ``# escape=``, ``# check=``), comments, line
+continuations with the escape character (comment and blank lines inside a continuation are
+dropped), heredocs (``<<EOF``, ``<<-EOF``, ``<<"EOF"``, several per line) for RUN, COPY and ADD,
+``--flag`` options, and JSON (exec) form. Errors read like BuildKit's and carry the line number.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+
+from ...errors import InputError
+
+KEYWORDS = ("ADD", "ARG", "CMD", "COPY", "ENTRYPOINT", "ENV", "EXPOSE", "FROM", "HEALTHCHECK", "LABEL",
+            "MAINTAINER", "ONBUILD", "RUN", "SHELL", "STOPSIGNAL", "USER", "VOLUME", "WORKDIR")
+HEREDOC_KEYWORDS = ("RUN", "COPY", "ADD")
+_DIRECTIVE = re.compile(r"^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$")
+_HEREDOC = re.compile(r"<<(-?)(['\"]?)([a-zA-Z_][a-zA-Z0-9_]*)\2")
+
+
+class DockerfileError(InputError):
+    """``dockerfile parse error on line N: ...`` (the path and line are kept for the UI)."""
+
+    def __init__(self, reason: str, line: int | None, path: str = "Dockerfile") -> None:
+        where = f" on line {line}" if line else ""
+        super().__init__(f"dockerfile parse error{where}: {reason}", path, line)
+        self.reason = reason
+
+
+@dataclass(frozen=True, slots=True)
+class Heredoc:
+    name: str
+    content: str
+    expand: bool  # False when the delimiter was quoted
+    chomp: bool  # <<- strips leading tabs
+
+
+@dataclass(frozen=True, slots=True)
+class RawInstruction:
+    keyword: str  # upper case
+    line: int  # first line (1-based)
+    end_line: int
+    text: str  # the instruction as displayed (continuations joined)
+    flags: tuple[tuple[str, str | None], ...]  # ("from", "builder"), ("link", None)
+    rest: str  # arguments after the flags (raw, unexpanded)
+    json_args: tuple[str, ...] | None  # exec form when the arguments are a JSON array of strings
+    heredocs: tuple[Heredoc, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedFile:
+    directives: tuple[tuple[str, str], ...]
+    escape: str
+    instructions: tuple[RawInstruction, ...]
+    warnings: tuple[str, ...]
+
+
+def parse_text(text: str, path: str = "Dockerfile") -> ParsedFile:
+    """Split Dockerfile text into raw instructions (no per-instruction validation here)."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    directives: list[tuple[str, str]] = []
+    escape = "\\"
+    i = 0
+    seen: set[str] = set()
+    while i < len(lines):
+        m = _DIRECTIVE.match(lines[i])
+        if not m:
+            break
+        key, value = m.group(1).lower(), m.group(2)
+        if key in ("syntax", "escape", "check"):
+            if key in seen:
+                raise DockerfileError(f"only one {key} parser directive can be used", i + 1, path)
+            seen.add(key)
+            directives.append((key, value))
+            if key == "escape":
+                if value not in ("\\", "`"):
+                    raise DockerfileError(f"invalid escape token '{value}' does not match ` or \\", i + 1, path)
+                escape = value
+        i += 1
+    cont = re.compile(re.escape(escape) + r"[ \t]*$")
+    out: list[RawInstruction] = []
+    warnings: list[str] = []
+    while i < len(lines):
+        raw = lines[i]
+        stripped = raw.strip()
+        if not stripped or stripped.startswith("#"):
+            i += 1
+            continue
+        start = i
+        parts: list[str] = []
+        line = raw.lstrip()
+        while True:
+            m = cont.search(line)
+            if not m:
+                parts.append(line)
+                break
+            parts.append(line[:m.start()])
+            i += 1
+            while i < len(lines) and (not lines[i].strip() or lines[i].lstrip().startswith("#")):
+                if not lines[i].strip():
+                    warnings.append(f"Empty continuation line found in: line {start + 1}")
+                i += 1
+            if i >= len(lines):
+                break
+            line = lines[i]
+        end = i
+        i += 1
+        logical = "".join(parts).strip()
+        if not logical:
+            continue
+        keyword, _, rest = logical.partition(" ")
+        if "\t" in keyword:
+            keyword, _, tail = keyword.partition("\t")
+            rest = tail + (" " + rest if rest else "")
+        kw = keyword.upper()
+        if kw not in KEYWORDS:
+            raise DockerfileError(f"unknown instruction: {keyword}{_suggest(keyword)}", start + 1, path)
+        flags, rest = _flags(rest.strip(), start + 1, path)
+        heredocs: list[Heredoc] = []
+        if kw in HEREDOC_KEYWORDS and "<<" in rest:
+            for hm in _HEREDOC.finditer(rest):
+                chomp, quote, name = hm.group(1) == "-", hm.group(2), hm.group(3)
+                body: list[str] = []
+                while True:
+                    if i >= len(lines):
+                        raise DockerfileError(f"unterminated heredoc {name}: no line \"{name}\" ends it", start + 1, path)
+                    cur = lines[i]
+                    i += 1
+                    check = cur.lstrip("\t") if chomp else cur
+                    if check == name:
+                        break
+                    body.append(cur.lstrip("\t") if chomp else cur)
+                end = i - 1
+                heredocs.append(Heredoc(name, "\n".join(body) + "\n", not quote, chomp))
+        json_args = _json_form(rest) if not heredocs else None
+        shown = f"{kw} " + " ".join(f"--{k}" + (f"={v}" if v is not None else "") for k, v in flags)
+        shown = (shown + (" " if flags else "") + rest).rstrip()
+        out.append(RawInstruction(kw, start + 1, end + 1, shown, tuple(flags), rest, json_args, tuple(heredocs)))
+    return ParsedFile(tuple(directives), escape, tuple(out), tuple(warnings))
+
+
+def _flags(rest: str, line: int, path: str) -> tuple[list[tuple[str, str | None]], str]:
+    flags: list[tuple[str, str | None]] = []
+    while rest.startswith("--"):
+        word, _, tail = rest.partition(" ")
+        if "\t" in word:
+            word, _, t2 = word.partition("\t")
+            tail = t2 + " " + tail
+        body = word[2:]
+        if not body:
+            break  # a lone "--" is an argument
+        name, eq, value = body.partition("=")
+        if not re.fullmatch(r"[a-z][a-z0-9-]*", name):
+            raise DockerfileError(f"unknown flag: {name}", line, path)
+        flags.append((name, value if eq else None))
+        rest = tail.lstrip()
+    return flags, rest
+
+
+def _json_form(rest: str) -> tuple[str, ...] | None:
+    s = rest.strip()
+    if not s.startswith("["):
+        return None
+    try:
+        value = json.loads(s)
+    except ValueError:
+        return None  # not valid JSON: BuildKit falls back to the shell form
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    return None
+
+
+def _suggest(word: str) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(word.upper(), KEYWORDS, n=1, cutoff=0.6)
+    return f" (did you mean {close[0].lower() if word.islower() else close[0]}?)" if close else ""
+
+
+def split_raw_words(text: str, escape: str = "\\") -> list[str]:
+    """Split on whitespace outside quotes, keeping quotes and escapes (BuildKit's parseWords)."""
+    words: list[str] = []
+    cur: list[str] = []
+    quote = ""
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch == escape and i + 1 < len(text) and quote != "'":
+            cur.append(ch + text[i + 1])
+            i += 2
+            continue
+        if quote:
+            if ch == quote:
+                quote = ""
+            cur.append(ch)
+        elif ch in "'\"":
+            quote = ch
+            cur.append(ch)
+        elif ch in " \t":
+            if cur:
+                words.append("".join(cur))
+                cur = []
+        else:
+            cur.append(ch)
+        i += 1
+    if cur:
+        words.append("".join(cur))
+    return words
