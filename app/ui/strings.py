@@ -70,7 +70,10 @@ S: dict[str, tuple[str, str]] = {
     "nav.done": ("已完成", "done"),
     "nav.no_lessons": ("没有可用的课程。", "No lessons available."),
     "transport.speed": ("速度", "Speed"),
-    "transport.time": ("模拟时间 {t}", "Sim time {t}"),
+    "transport.prev": ("上一步", "Back"),
+    "transport.next": ("下一步", "Next"),
+    "transport.reset": ("重置", "Reset"),
+    "transport.time": ("时间 {t}", "Time {t}"),
     "transport.timeline": ("时间轴：拖动可回到过去", "Timeline: drag to go back in time"),
     "stage.blank": ("（黑屏：按 B 返回）", "(blank: press B to return)"),
     # narration

@@ -122,7 +122,7 @@ PROJECTOR = ColorProfile(
     name="projector",
     canvas="#ffffff", panel="#f1f4f9", panel_alt="#ffffff", border="#5a6576",
     text="#000000", muted="#2e3644", accent="#0a4aa0", accent_text="#ffffff",
-    ok="#0b6b35", warning="#8a5300", error="#b3001e",
+    ok="#075a2b", warning="#6e4200", error="#a0001a",
     selection="#dde9ff", selection_text="#000000", highlight="#c25e00",
     node="#f4f7fb", node_border="#3b4656",
     pod_running="#0b7a3e", pod_pending="#8f5a00", pod_failed="#c0132b",

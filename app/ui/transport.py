@@ -77,15 +77,16 @@ class TransportBar(QWidget):
         color = profile.color("text")
         size = max(16, int(font_px * 1.1))
         texts = {
-            self.prev_button: ("prev", strings.get("act.prev", lang)),
-            self.next_button: ("next", strings.get("act.next", lang)),
-            self.reset_button: ("reset", strings.get("act.reset", lang)),
+            self.prev_button: ("prev", "transport.prev", "act.prev"),
+            self.next_button: ("next", "transport.next", "act.next"),
+            self.reset_button: ("reset", "transport.reset", "act.reset"),
         }
-        for b, (name, text) in texts.items():
-            b.setIcon(icon(name, color))
-            b.setText(text)
-            b.setToolTip(text)
-            b.setAccessibleName(text)
+        for b, (name, short, full) in texts.items():
+            on_accent = b is self.next_button
+            b.setIcon(icon(name, profile.color("accent_text") if on_accent else color))
+            b.setText(strings.get(short, lang))
+            b.setToolTip(strings.get(full, lang))
+            b.setAccessibleName(strings.get(full, lang))
         fm = QFontMetrics(self.next_button.font())
         for b in (self.prev_button, self.next_button, self.reset_button, self.play_button):
             b.setIconSize(b.iconSize().scaled(size, size, Qt.AspectRatioMode.IgnoreAspectRatio))

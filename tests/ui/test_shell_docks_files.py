@@ -1,0 +1,130 @@
+"""Console dock, try-its, sessions, export, details, broken lessons, quiz hooks, the timeline slider."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QLabel, QMessageBox
+
+
+def _type(qtbot, window, line: str) -> None:  # noqa: ANN001
+    box = window.console.input
+    box.setFocus()
+    qtbot.keyClicks(box, line)
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+
+
+def test_console_dock_runs_lines_with_history(make_window, qtbot) -> None:  # noqa: ANN001
+    window = make_window(lang="en")
+    window.actions["console"].trigger()
+    assert window.console.isVisible()
+    _type(qtbot, window, "sim advance 7s")
+    assert window.controller.now == 7.0
+    assert "$ sim advance 7s\nadvanced to 7s" in window.console.transcript()
+    _type(qtbot, window, "no-such-program")
+    assert "command not found" in window.console.transcript()
+    qtbot.keyClick(window.console.input, Qt.Key.Key_Up)
+    qtbot.keyClick(window.console.input, Qt.Key.Key_Up)
+    assert window.console.input.text() == "sim advance 7s"
+    assert window.transport.time_label.text() == "Time 7s"
+
+
+def test_try_it_checks_attempts_gives_hints_and_marks_done(make_window, qtbot) -> None:  # noqa: ANN001
+    window = make_window(lang="en")
+    window.last_step()
+    assert "Try it" in window.narration.body.toPlainText()
+    window.actions["console"].trigger()
+    _type(qtbot, window, "sim ping 12")
+    status = window.findChild(QLabel, "status")
+    assert "Not yet" in status.text() and "Hint 1" in window.narration.body.toPlainText()
+    assert window.narration.solution_button.isVisible()
+    qtbot.mouseClick(window.narration.solution_button, Qt.MouseButton.LeftButton)
+    assert "sim ping 11" in window.narration.body.toPlainText()
+    _type(qtbot, window, "sim ping 11")
+    assert "Well done" in status.text() and window.player.try_done
+    chapter = window.navigator.topLevelItem(0)
+    assert chapter.child(3).text(0).endswith("✔")
+    assert json.loads((window.prefs.folder / "progress.json").read_text())["done"]["alpha"] == ["start", "try-reset"]
+
+
+def test_session_save_open_and_refusals(make_window, tmp_path: Path) -> None:  # noqa: ANN001
+    window = make_window(lang="en", sandbox=True)
+    window.controller.execute("sim ping 3")
+    window.controller.advance(4)
+    path = tmp_path / "s.ccsession.json"
+    assert window.save_session_to(path)
+    digest = window.controller.world.sim.digest()
+    window.new_sandbox()
+    assert window.controller.now == 0
+    assert window.open_session_from(path)
+    assert window.controller.now == 4.0 and window.controller.world.sim.digest() == digest
+    doc = json.loads(path.read_text())
+    doc["version"] = 99
+    newer = tmp_path / "newer.json"
+    newer.write_text(json.dumps(doc))
+    assert not window.open_session_from(newer)
+    assert "version 99" in window.error_box.text() and window.controller.now == 4.0
+    broken = tmp_path / "broken.json"
+    broken.write_text("{ this is not json")
+    assert not window.open_session_from(broken)
+    assert "not a session file" in window.error_box.text()
+
+
+def test_export_png_at_twice_the_pixel_ratio_and_svg(make_window, tmp_path: Path) -> None:  # noqa: ANN001
+    window = make_window(lang="zh")
+    png, svg = tmp_path / "scene.png", tmp_path / "scene.svg"
+    assert window.export_png_to(png) and window.export_svg_to(svg)
+    image = QImage(str(png))
+    rect = window.scene.sceneRect()
+    expected = rect.width() * max(window.stage.scale_factor, 0.5) * 2
+    assert abs(image.width() - expected) <= 1
+    text = svg.read_text(encoding="utf-8")
+    assert text.lstrip().startswith("<?xml") and "<svg" in text
+
+
+def test_details_dock_shows_what_a_scene_explains(make_window) -> None:  # noqa: ANN001
+    window = make_window(lang="en")
+    window.scene.details_requested.emit("etcd", "<p>The cluster's <b>memory</b>.</p>")
+    assert window.details.isVisible()
+    assert "The cluster's memory." in window.details.browser.toPlainText()
+
+
+def test_broken_lesson_file_is_reported_and_others_load(make_window, qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    window = make_window(folder="broken")
+    qtbot.waitUntil(lambda: window.problem_box is not None and window.problem_box.isVisible())
+    assert "03-broken.toml:" in window.problem_box.informativeText()
+    assert "caption.en is missing" in window.problem_box.informativeText()
+    assert window.player.lesson is None   # nothing loaded: the sandbox opens instead
+    window.problem_box.close()
+
+
+def test_show_me_hooks_for_the_quiz(make_window) -> None:  # noqa: ANN001
+    window = make_window(lang="en")
+    assert window.show_lesson_step("beta", "two")
+    assert window.findChild(QLabel, "position").text() == "Chapter 2/2 · Step 2/2"
+    assert not window.show_lesson_step("beta", "nope")
+    window.show_scenario(5, ["sim ping 4", "sim advance 2s"], "cluster")
+    assert window.player.lesson is None and window.controller.now == 2.0
+    assert [e.kind for e in window.controller.world.sim.log] == ["Pinged", "Ponged"]
+    assert window.scene is window._scenes["cluster"]
+
+
+def test_sandbox_step_buttons_and_timeline(make_window, qtbot) -> None:  # noqa: ANN001
+    window = make_window(lang="en", sandbox=True)
+    window.controller.execute("sim ping 1")
+    qtbot.mouseClick(window.transport.next_button, Qt.MouseButton.LeftButton)   # to the pong
+    assert window.controller.now == 1.0 and window.controller.world.sim.log[-1].kind == "Ponged"
+    qtbot.mouseClick(window.transport.prev_button, Qt.MouseButton.LeftButton)
+    assert window.controller.now == 0.0 and len(window.controller.world.sim.log) == 1
+    window.controller.advance(10)
+    window.transport.slider.sliderMoved.emit(500)   # drag to the middle of the recorded history
+    assert window.controller.now == 5.0 and window.controller.horizon == 10.0
+
+
+def test_quiz_menu_opens_quiz_or_says_it_is_missing(make_window) -> None:  # noqa: ANN001
+    window = make_window(lang="en")
+    window.actions["quiz_open"].trigger()
+    opened = [w for w in window.findChildren(QMessageBox) if w.isVisible()]
+    assert opened == [] or "not installed" in opened[0].text()
