@@ -179,7 +179,8 @@ class DensityCharts:
         self.markers["fit:n"].setData([-0.6, 1.6], [n, n])
 
     def ready_points(self, kind: str) -> tuple[list[float], list[float]]:
-        xs, ys = self.curves[f"ready:{kind}"].getData()
+        curve = self.curves[f"ready:{kind}"]
+        xs, ys = curve.xData, curve.yData  # the data as given (getData returns log-transformed values)
         return ([] if xs is None else list(xs)), ([] if ys is None else list(ys))
 
 

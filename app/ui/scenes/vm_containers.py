@@ -241,6 +241,7 @@ class VmContainersScene(SceneBase):
         if not views:
             hint = draw_empty_hint(self, self.layout)
             self.container_items["ct:none"] = hint
+            self.register("ct:none", hint)
             group_rect = hint.sceneBoundingRect()
         else:
             group_rect = QRectF()

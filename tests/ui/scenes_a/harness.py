@@ -100,3 +100,63 @@ def make_controller(seed: int = 0, setup: tuple[str, ...] = ()) -> Any:
     from app.ui.controller import SimController
 
     return SimController(seed=seed, setup_lines=setup, world_factory=world_factory())
+
+
+# -- checks ------------------------------------------------------------------------------------
+def _text_color(item: Any) -> Any:
+    from PySide6.QtWidgets import QGraphicsSimpleTextItem, QGraphicsTextItem
+
+    if isinstance(item, QGraphicsSimpleTextItem):
+        return item.brush().color()
+    if isinstance(item, QGraphicsTextItem):
+        return item.defaultTextColor()
+    return None
+
+
+def contrast_problems(scene: Any, glyph_min: float = 3.0, text_min: float = 4.5) -> list[str]:
+    """Every visible glyph outline >= 3:1 against the canvas; every text >= 4.5:1 against what it
+    is drawn on (its parent box's fill, or the canvas)."""
+    from PySide6.QtWidgets import QGraphicsLineItem
+
+    from app.ui.scenes.a_items import Box, GlyphItem
+    from app.ui.theme import contrast_ratio
+
+    canvas = scene.profile.canvas
+    problems = []
+    for item in scene.items():
+        if not item.isVisible() or item.opacity() == 0:
+            continue
+        name = str(item.data(0) or type(item).__name__)
+        color = _text_color(item)
+        if color is not None:
+            if not (item.toPlainText() if hasattr(item, "toPlainText") else item.text()).strip():
+                continue
+            ground = canvas
+            parent = item.parentItem()
+            if isinstance(parent, Box) and parent.fill_color is not None:
+                ground = parent.fill_color.name()
+            r = contrast_ratio(color, ground)
+            if r < text_min:
+                problems.append(f"text {name!r}: {r:.2f}")
+        elif isinstance(item, GlyphItem):
+            r = contrast_ratio(item.outline_color, canvas)
+            if r < glyph_min:
+                problems.append(f"glyph {name}: {r:.2f}")
+        elif isinstance(item, Box) and item.border_color is not None and item.border_width > 0:
+            r = contrast_ratio(item.border_color, canvas)
+            if r < glyph_min:
+                problems.append(f"box {name}: {r:.2f}")
+        elif isinstance(item, QGraphicsLineItem):
+            r = contrast_ratio(item.pen().color(), canvas)
+            if r < glyph_min:
+                problems.append(f"line {name}: {r:.2f}")
+    return problems
+
+
+def small_texts(scene: Any, min_px: int) -> list[str]:
+    """Texts whose font is smaller than ``min_px`` (the presenter rule)."""
+    out = []
+    for item in scene.items():
+        if _text_color(item) is not None and item.font().pixelSize() < min_px:
+            out.append(f"{item.data(0) or type(item).__name__}: {item.font().pixelSize()}")
+    return out
