@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QFontMetricsF, QPainter
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
 from .b_arch_text import INFO
@@ -75,15 +75,23 @@ class ComponentBox(QGraphicsItem):
         tx = r.x() + (46 if shape == "terminal" else 12)
         title_px = min(24.0, h * 0.26)
         title = s.t(*info.title)
-        draw_text(painter, QRectF(tx, r.y() + h * 0.06, r.right() - tx - 8, h * 0.32), title,
-                  fit_font(s, title, title_px, r.right() - tx - 8, bold=True), profile.color("text"))
-        draw_text(painter, QRectF(r.x() + 12, r.y() + h * 0.38, r.width() - 24, h * 0.26), s.t(*info.tag),
-                  s.font_px(title_px * 0.72), color)
-        if self.pods:
-            self._paint_pods(painter, QRectF(r.x() + 12, r.y() + h * 0.68, r.width() - 24, h * 0.24))
-        elif self.status:
-            draw_text(painter, QRectF(r.x() + 12, r.y() + h * 0.66, r.width() - 24, h * 0.28), self.status,
-                      s.font_px(title_px * 0.66), profile.color("muted"))
+        font = fit_font(s, title, title_px, r.right() - tx - 8, bold=True)
+        y = r.y() + h * 0.05
+        lh = QFontMetricsF(font).height() * 1.05
+        draw_text(painter, QRectF(tx, y, r.right() - tx - 8, lh), title, font, profile.color("text"))
+        y += lh
+        # the analogy line, then the live status (or the pods): each only if it still fits
+        for text, px, role in ((s.t(*info.tag), title_px * 0.72, self.role), (self.status, title_px * 0.66, "muted")):
+            f = s.font_px(px)
+            fh = QFontMetricsF(f).height() * 1.05
+            if self.pods and role == "muted":
+                if y + min(fh, 22) <= r.bottom():
+                    self._paint_pods(painter, QRectF(r.x() + 12, y + 2, r.width() - 24, min(h * 0.24, r.bottom() - y - 4)))
+                break
+            if not text or y + fh > r.bottom() + 2:
+                continue
+            draw_text(painter, QRectF(r.x() + 12, y, r.width() - 24, fh), text, f, profile.color(role))
+            y += fh
 
     def _paint_pods(self, painter: QPainter, area: QRectF) -> None:
         h = min(area.height() * 0.8, 18.0)
@@ -123,10 +131,13 @@ class FrameItem(QGraphicsItem):
         painter.setPen(pen(profile.color("error" if self.dashed else self.role), 3.0,
                            Qt.PenStyle.DashLine if self.dashed else Qt.PenStyle.SolidLine))
         painter.drawRoundedRect(self._rect.adjusted(2, 2, -2, -2), 16, 16)
-        draw_text(painter, QRectF(16, 8, self._rect.width() * 0.6, 30), self.label, s.font_px(22, bold=True),
-                  profile.color(self.role))
+        lh = min(52.0, max(30.0, s.min_text_px * 1.4))
+        font = s.font_px(22, bold=True)
+        label_w = min(QFontMetricsF(font).horizontalAdvance(self.label) + 8, self._rect.width() - 32)
+        draw_text(painter, QRectF(16, 6, label_w, lh), self.label, font, profile.color(self.role))
         if self.status:
-            draw_text(painter, QRectF(self._rect.width() * 0.4, 8, self._rect.width() * 0.6 - 16, 30), self.status,
+            x = 16 + label_w + 12
+            draw_text(painter, QRectF(x, 6, self._rect.width() - x - 16, lh), self.status,
                       s.font_px(17, bold=self.dashed), profile.color("error" if self.dashed else "muted"),
                       Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
@@ -225,21 +236,18 @@ class PanelItem(QGraphicsItem):
         painter.setBrush(brush(profile.color("panel")))
         painter.setPen(pen(profile.color("border"), 1.5))
         painter.drawRoundedRect(self._rect.adjusted(1, 1, -1, -1), 10, 10)
-        draw_text(painter, QRectF(14, 8, self._rect.width() - 28, 30), self.title, s.font_px(21, bold=True),
-                  profile.color("accent"))
-        y = 44.0
         width = self._rect.width() - 28
-        for heading, para in self.blocks:
-            if heading:
-                painter.setFont(s.font_px(15, bold=True))
-                painter.setPen(pen(profile.color("muted")))
-                painter.drawText(QRectF(14, y, width, 22), int(ALIGN_L), heading)
-                y += 22
-            painter.setFont(s.font_px(16))
-            painter.setPen(pen(profile.color("text")))
-            flags = int(ALIGN_TL | Qt.TextFlag.TextWordWrap)
-            br = painter.boundingRect(QRectF(14, y, width, 1000), flags, para)
+        flags = int(ALIGN_TL | Qt.TextFlag.TextWordWrap)
+        y = 8.0
+        # every block flows by its real height, so presenter-size text still stacks cleanly
+        for text, font, role in [(self.title, s.font_px(21, bold=True), "accent")] + [
+                item for heading, para in self.blocks for item in
+                (((heading, s.font_px(15, bold=True), "muted"),) if heading else ()) + ((para, s.font_px(16), "text"),)]:
+            painter.setFont(font)
+            br = painter.boundingRect(QRectF(14, y, width, 2000), flags, text)
             if y + br.height() > self._rect.height() - 6:
                 break
-            painter.drawText(QRectF(14, y, width, br.height()), flags, para)
-            y += br.height() + 8
+            painter.setPen(pen(profile.color(role)))
+            painter.drawText(QRectF(14, y, width, br.height()), flags, text)
+            y += br.height() + (2 if role == "muted" else 8)
+

@@ -13,7 +13,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
-from .b_common import NO_PEN, POD_LEGEND, brush, draw_pod_glyph, draw_text, pen
+from .b_common import NO_PEN, POD_LEGEND, brush, draw_pod_glyph, draw_text, line_height, pen
 from .b_model import NodeView, ServiceView
 
 ALIGN_L = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
@@ -87,7 +87,9 @@ class NodeCard(CardItem):
 
     # geometry
     def _unit(self) -> float:
-        return max(6.0, min(self._rect.height() * 0.085, self._rect.width() * 0.06, 22.0))
+        u = max(6.0, min(self._rect.height() * 0.085, self._rect.width() * 0.06, 22.0))
+        # presenter mode: grow the rows with the minimum text size, as far as the card allows
+        return min(max(u, self._scene.min_text_px / 0.85), max(u, self._rect.height() / 8.5))
 
     def pod_area(self) -> QRectF:
         u = self._unit()
@@ -173,20 +175,28 @@ class BoxItem(CardItem):
             self.title, self.lines = title, lines
             self.update()
 
+    def _title_h(self) -> float:
+        return line_height(self._scene, 18, 1.45)
+
+    def row_h(self) -> float:
+        return line_height(self._scene, 15, 1.45)
+
     def body_rect(self) -> QRectF:
-        return QRectF(10, 40, self._rect.width() - 20, self._rect.height() - 48).translated(self.pos())
+        top = self._title_h() + 8
+        return QRectF(10, top, self._rect.width() - 20, self._rect.height() - top - 8).translated(self.pos())
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: Any = None) -> None:
         self.frame(painter, "panel", self.border, width=2.0)
-        draw_text(painter, QRectF(12, 6, self._rect.width() - 24, 28), self.title,
+        th, rh = self._title_h(), self.row_h()
+        draw_text(painter, QRectF(12, 6, self._rect.width() - 24, th), self.title,
                   self._scene.font_px(18, bold=True), self.profile.color(self.border))
-        y = 40.0
+        y = th + 8
         font = self._scene.font_px(15)
         for line in self.lines:
-            if y + 22 > self._rect.height():
+            if y + rh > self._rect.height():
                 break
-            draw_text(painter, QRectF(12, y, self._rect.width() - 24, 22), line, font, self.profile.color("text"))
-            y += 22
+            draw_text(painter, QRectF(12, y, self._rect.width() - 24, rh), line, font, self.profile.color("text"))
+            y += rh
 
 
 class LegendItem(CardItem):
@@ -196,14 +206,24 @@ class LegendItem(CardItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: Any = None) -> None:
         self.frame(painter, "panel", "border", width=1.0)
-        t = self._scene.t
-        draw_text(painter, QRectF(10, 4, self._rect.width() - 20, 24), t("图例", "Legend"),
+        t, rh = self._scene.t, LegendItem.row_h(self._scene)
+        draw_text(painter, QRectF(10, 4, self._rect.width() - 20, rh), t("图例", "Legend"),
                   self._scene.font_px(15, bold=True), self.profile.color("text"))
         font = self._scene.font_px(14)
         for i, (state, zh, en) in enumerate(POD_LEGEND):
-            y = 30 + i * 22
-            draw_pod_glyph(painter, QRectF(12, y + 4, 30, 14), state, self.profile, canvas_role="panel")
-            draw_text(painter, QRectF(50, y, self._rect.width() - 60, 22), t(zh, en), font, self.profile.color("text"))
+            y = 6 + rh * (i + 1)
+            gh = min(rh * 0.62, 22)
+            draw_pod_glyph(painter, QRectF(12, y + (rh - gh) / 2, gh * 2.1, gh), state, self.profile, canvas_role="panel")
+            draw_text(painter, QRectF(20 + gh * 2.1, y, self._rect.width() - 30 - gh * 2.1, rh), t(zh, en), font,
+                      self.profile.color("text"))
+
+    @staticmethod
+    def row_h(scene: Any) -> float:
+        return line_height(scene, 14, 1.55)
+
+    @staticmethod
+    def height_for(scene: Any) -> float:
+        return LegendItem.row_h(scene) * (len(POD_LEGEND) + 1) + 12
 
 
 class ServiceItem(CardItem):

@@ -61,10 +61,20 @@ def fit_font(scene, text: str, px: float, width: float, bold: bool = False) -> Q
 
 def draw_text(painter: QPainter, rect: QRectF, text: str, font: QFont, color: QColor,
               align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-              elided: bool = True) -> None:
+              elided: bool = True) -> bool:
+    """Draw one line; skipped (False) when the font is far taller than the line (presenter sizes
+    on a tiny card: better no text than text over text)."""
+    if QFontMetricsF(font).height() > rect.height() * 1.6:
+        return False
     painter.setFont(font)
     painter.setPen(QPen(color))
     painter.drawText(rect, int(align), elide(text, font, rect.width()) if elided else text)
+    return True
+
+
+def line_height(scene, px: float, factor: float = 1.3) -> float:
+    """Height of a text line at ``px`` after the presenter minimum is applied."""
+    return max(px, scene.min_text_px) * factor
 
 
 # -- pod phases: a colour role AND a shape, so projector users never depend on colour alone -------

@@ -22,7 +22,7 @@ from .b_cluster_items import BoxItem, LegendItem, NodeCard, ServiceItem, slot_gr
 from app.ui.panels.decisions import scheduling_decision
 from app.ui.panels.details_html import breakdown_html, object_html
 
-from .b_common import NO_BRUSH, NO_PEN
+from .b_common import NO_BRUSH, NO_PEN, line_height
 from .b_model import ClusterView, cluster_view, get_object, owner_deployment
 from .b_pod_layer import PodLayer
 from .b_routes import ParcelItem, RouteLayer
@@ -67,10 +67,21 @@ class ClusterScene(SceneBase):
         self._pulling = self._pulls_in_progress(world)
         self._recent_pulls = self._recent_pull_lines(world)
         self._node_names = cv.node_names()
-        self.registry_box = self._box(QRectF(LEFT.x(), LEFT.y(), LEFT.width(), 150), "registry", "registry")
-        self.queue_box = self._box(QRectF(LEFT.x(), LEFT.y() + 164, LEFT.width(), 300), "pending-queue", "warning")
-        self.deploy_box = self._box(QRectF(LEFT.x(), LEFT.y() + 478, LEFT.width(), 206), "deployments", "accent")
-        self.legend = LegendItem(self, QRectF(LEFT.x(), LEFT.y() + 698, LEFT.width(), 170))
+        # the left column: heights follow the text size (presenter mode makes text larger)
+        row, gap = line_height(self, 15, 1.45), 14.0
+        legend_h = LegendItem.height_for(self)
+        big = row > 30  # presenter sizes: fewer lines, so the pending queue keeps its room
+        reg_h = row * 2 + 16 if big else 150.0
+        dep_h = row * 3 + 16 if big else 206.0
+        queue_h = LEFT.height() - legend_h - reg_h - dep_h - 3 * gap
+        y = LEFT.y()
+        self.registry_box = self._box(QRectF(LEFT.x(), y, LEFT.width(), reg_h), "registry", "registry")
+        y += reg_h + gap
+        self.queue_box = self._box(QRectF(LEFT.x(), y, LEFT.width(), queue_h), "pending-queue", "warning")
+        y += queue_h + gap
+        self.deploy_box = self._box(QRectF(LEFT.x(), y, LEFT.width(), dep_h), "deployments", "accent")
+        y += dep_h + gap
+        self.legend = LegendItem(self, QRectF(LEFT.x(), y, LEFT.width(), legend_h))
         self.addItem(self.legend)
         pos, (cw, ch) = cluster_layout(self._node_names, GRID.x(), GRID.y(), GRID.width(), GRID.height())
         for name in self._node_names:
@@ -188,15 +199,16 @@ class ClusterScene(SceneBase):
             want = int(spec.get("replicas", 1))
             ready, updated = int(st.get("readyReplicas", 0) or 0), int(st.get("updatedReplicas", 0) or 0)
             rev = (meta.get("annotations") or {}).get("deployment.kubernetes.io/revision", "1")
-            mark = "✓" if ready == want and updated == want else "…"
+            mark = "✓" if ready == want and updated == want else "⟳"
             lines.append(self.t(f"{mark} {meta['name']}  {ready}/{want} 就绪 · 版本{rev}",
                                 f"{mark} {meta['name']}  {ready}/{want} ready · rev {rev}"))
             self._deploy_rows.append((meta.get("namespace", "default"), meta["name"]))
         self.deploy_box.set_text(self.t("Deployment", "Deployments"), tuple(lines) or (self.t("(无)", "(none)"),))
         body = self.deploy_box.body_rect()
+        rh = self.deploy_box.row_h()
         for i, (ns, name) in enumerate(self._deploy_rows):
             pid = f"deployment:{name}"
-            row = QRectF(body.x(), body.y() + i * 22, body.width(), 22)
+            row = QRectF(body.x(), body.y() + i * rh, body.width(), rh)
             proxy = self._proxies.get(pid) or self._new_proxy(pid)
             proxy.setRect(row)
 
