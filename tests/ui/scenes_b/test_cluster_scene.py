@@ -122,3 +122,45 @@ def test_projector_pod_glyphs_contrast_and_shapes():
             continue
         assert (role, shape) not in seen or seen[(role, shape)] == state
         seen[(role, shape)] = state
+
+
+def test_image_pull_shows_on_the_node_and_travels_from_the_registry(make_scene):
+    from app.ui.scenes.b_routes import ParcelItem
+    world = FakeWorld(nodes=2, pods=1)
+    scene, _ = make_scene(ClusterScene, world)
+    seq = world.sim.event_count
+    world.sim.emit(ev.ImagePulling, node="node-1", pod="web-7d9f5-00000", namespace="default", image="nginx:1.25")
+    scene.set_animations_enabled(True)
+    scene.on_events(world.drain_events(seq))
+    assert scene.cards["node-1"].pulling == ("nginx:1.25",)
+    parcels = [i for i in scene.items() if isinstance(i, ParcelItem)]
+    assert len(parcels) == 1 and parcels[0].image == "nginx:1.25"
+    scene.finish_animations()
+    assert not [i for i in scene.items() if isinstance(i, ParcelItem)]
+    seq = world.sim.event_count
+    world.sim.emit(ev.ImagePulled, node="node-1", pod="web-7d9f5-00000", namespace="default", image="nginx:1.25",
+                   already_present=False, layers_fetched=3, layers_present=4, bytes_fetched=10, duration=2.5)
+    scene.on_events(world.drain_events(seq))
+    assert scene.cards["node-1"].pulling == ()
+    assert scene.registry_box.lines == ("node-1 ← nginx:1.25 (3 layers, 2.5s)",)
+    scene.finish_animations()
+    # a rebuild (step back, language switch) reads the same from the engine's log
+    scene.set_language("zh")
+    assert scene.registry_box.lines == ("node-1 ← nginx:1.25 (3 层, 2.5s)",)
+
+
+def test_pause_freezes_and_speed_shortens_flights(make_scene):
+    world = FakeWorld(nodes=2, pods=0)
+    world.put("pods", pod_obj("p", None, phase="Pending", ready=False))
+    scene, _ = make_scene(ClusterScene, world)
+    scene.set_animations_enabled(True)
+    scene.set_speed(4.0)
+    scene.set_paused(True)
+    seq = world.sim.event_count
+    world.schedule("p", "node-1")
+    scene.on_events(world.drain_events(seq))
+    (anim,) = list(scene._animations)
+    assert anim.duration() == 225  # 900 ms at 4x
+    assert anim.state() == anim.State.Paused
+    scene.set_paused(False)
+    assert anim.state() == anim.State.Running
