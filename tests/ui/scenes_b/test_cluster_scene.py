@@ -164,3 +164,32 @@ def test_pause_freezes_and_speed_shortens_flights(make_scene):
     assert anim.state() == anim.State.Paused
     scene.set_paused(False)
     assert anim.state() == anim.State.Running
+
+
+def test_real_mouse_clicks_select_pods_and_components(make_scene, qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QPainter
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QGraphicsView
+
+    from app.ui.scenes.architecture import ArchitectureScene
+
+    for cls in (ClusterScene, ArchitectureScene):
+        scene, world = make_scene(cls, FakeWorld(nodes=3, pods=6))
+        view = QGraphicsView(scene)
+        view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        view.resize(1280, 720)
+        view.show()
+        view.fitInView(scene.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+        if cls is ClusterScene:
+            target = scene.pods.rect_of("default/web-7d9f5-00004").center()
+            signal, expected = scene.object_selected, ["Pod", "default", "web-7d9f5-00004"]
+        else:
+            target = scene.item_for("etcd").sceneBoundingRect().center()
+            signal, expected = scene.component_clicked, ["etcd"]
+        with qtbot.waitSignal(signal) as sig:
+            QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                             view.mapFromScene(target))
+        assert sig.args == expected
+        view.close()
+        view.setScene(None)
