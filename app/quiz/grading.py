@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Iterable
 
-from .model import Question, Text
+from .model import HOTSPOT_LABEL, Question, Text
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +91,8 @@ def describe(question: Question, response: Any, lang: str) -> str:
     if t == "match":
         return "; ".join(f"{_pair_side(question, i, 'left', lang)} = {_pair_side(question, j, 'right', lang)}"
                          for i, j in enumerate(given))
-    return str(given)
+    label = HOTSPOT_LABEL.get(given)
+    return label.get(lang) if label else str(given)
 
 
 def describe_answer(question: Question, lang: str) -> str:

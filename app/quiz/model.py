@@ -133,3 +133,17 @@ TYPE_LABEL = {
     "match": Text("配对", "matching"),
     "hotspot": Text("点选图中部件", "click on the picture"),
 }
+
+#: How each hotspot id reads on the picture and in feedback.
+HOTSPOT_LABEL = {
+    "control-plane": Text("控制平面", "control plane"), "node": Text("节点", "node"),
+    "kubectl": Text("kubectl", "kubectl"), "apiserver": Text("API 服务器", "API server"),
+    "scheduler": Text("调度器", "scheduler"), "controller-manager": Text("控制器管理器", "controller manager"),
+    "etcd": Text("etcd", "etcd"), "kubelet": Text("kubelet", "kubelet"), "kube-proxy": Text("kube-proxy", "kube-proxy"),
+    "container-runtime": Text("容器运行时", "container runtime"), "pod": Text("Pod", "pod"),
+    "log-collector": Text("日志收集", "log collector"), "cluster-dns": Text("集群 DNS", "cluster DNS"),
+    "vm": Text("虚拟机", "virtual machine"), "guest-os": Text("客户机操作系统", "guest OS"), "app": Text("应用", "app"),
+    "hypervisor": Text("虚拟机管理程序", "hypervisor"), "hardware": Text("硬件", "hardware"),
+    "container": Text("容器", "container"), "runtime": Text("容器运行时", "container runtime"),
+    "host-os": Text("宿主机操作系统", "host OS"),
+}

@@ -12,36 +12,36 @@ from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QKeyEvent, QMouseEvent, QPainter, QPen
 from PySide6.QtWidgets import (QGraphicsRectItem, QGraphicsScene, QGraphicsSimpleTextItem, QGraphicsView)
 
-from app.quiz.model import HOTSPOT_IDS, Question, Text
+from app.quiz.model import HOTSPOT_IDS, HOTSPOT_LABEL, Question
 from app.ui.quiz.answers import AnswerWidget
 from app.ui.theme import ColorProfile, ui_font
 
-# id -> (x, y, w, h, label, fill role); containers first so parts sit on top of them.
-LAYOUTS: dict[str, list[tuple[str, tuple[float, float, float, float], Text, str]]] = {
+# id -> (x, y, w, h), fill role; containers first so parts sit on top of them. Labels: HOTSPOT_LABEL.
+LAYOUTS: dict[str, list[tuple[str, tuple[float, float, float, float], str]]] = {
     "architecture": [
-        ("control-plane", (170, 20, 420, 400), Text("控制平面", "control plane"), "panel"),
-        ("node", (620, 20, 420, 520), Text("节点", "node"), "panel"),
-        ("kubectl", (10, 170, 140, 70), Text("kubectl", "kubectl"), "panel_alt"),
-        ("apiserver", (200, 70, 360, 70), Text("API 服务器", "API server"), "panel_alt"),
-        ("scheduler", (200, 165, 170, 70), Text("调度器", "scheduler"), "panel_alt"),
-        ("controller-manager", (390, 165, 170, 70), Text("控制器管理器", "controller manager"), "panel_alt"),
-        ("etcd", (200, 260, 360, 70), Text("etcd", "etcd"), "panel_alt"),
-        ("kubelet", (650, 70, 170, 70), Text("kubelet", "kubelet"), "panel_alt"),
-        ("kube-proxy", (840, 70, 170, 70), Text("kube-proxy", "kube-proxy"), "panel_alt"),
-        ("container-runtime", (650, 165, 360, 70), Text("容器运行时", "container runtime"), "panel_alt"),
-        ("pod", (650, 260, 170, 110), Text("Pod", "pod"), "panel_alt"),
-        ("log-collector", (840, 260, 170, 50), Text("日志收集", "log collector"), "panel_alt"),
-        ("cluster-dns", (840, 320, 170, 50), Text("集群 DNS", "cluster DNS"), "panel_alt"),
+        ("control-plane", (170, 20, 420, 400), "panel"),
+        ("node", (620, 20, 420, 400), "panel"),
+        ("kubectl", (10, 170, 140, 70), "panel_alt"),
+        ("apiserver", (200, 70, 360, 70), "panel_alt"),
+        ("scheduler", (200, 165, 170, 70), "panel_alt"),
+        ("controller-manager", (390, 165, 170, 70), "panel_alt"),
+        ("etcd", (200, 260, 360, 70), "panel_alt"),
+        ("kubelet", (650, 70, 170, 70), "panel_alt"),
+        ("kube-proxy", (840, 70, 170, 70), "panel_alt"),
+        ("container-runtime", (650, 165, 360, 70), "panel_alt"),
+        ("pod", (650, 260, 170, 110), "panel_alt"),
+        ("log-collector", (840, 260, 170, 50), "panel_alt"),
+        ("cluster-dns", (840, 320, 170, 50), "panel_alt"),
     ],
     "vm-vs-container": [
-        ("vm", (40, 20, 420, 250), Text("虚拟机", "virtual machine"), "panel"),
-        ("guest-os", (70, 70, 360, 70), Text("客户机操作系统", "guest OS"), "panel_alt"),
-        ("app", (70, 170, 360, 70), Text("应用", "app"), "panel_alt"),
-        ("hypervisor", (40, 300, 420, 70), Text("虚拟机管理程序", "hypervisor"), "panel_alt"),
-        ("hardware", (40, 400, 1000, 70), Text("硬件", "hardware"), "panel_alt"),
-        ("container", (620, 20, 420, 250), Text("容器", "container"), "panel"),
-        ("runtime", (620, 300, 420, 40), Text("容器运行时", "container runtime"), "panel_alt"),
-        ("host-os", (620, 345, 420, 40), Text("宿主机操作系统", "host OS"), "panel_alt"),
+        ("vm", (40, 20, 420, 250), "panel"),
+        ("guest-os", (70, 70, 360, 70), "panel_alt"),
+        ("app", (70, 170, 360, 70), "panel_alt"),
+        ("hypervisor", (40, 300, 420, 70), "panel_alt"),
+        ("hardware", (40, 400, 1000, 70), "panel_alt"),
+        ("container", (620, 20, 420, 250), "panel"),
+        ("runtime", (620, 300, 420, 40), "panel_alt"),
+        ("host-os", (620, 345, 420, 40), "panel_alt"),
     ],
 }
 
@@ -59,7 +59,7 @@ class HotspotView(QGraphicsView):
         self.setScene(QGraphicsScene(self))
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setMinimumHeight(260)
+        self.setMinimumHeight(180)
         self.ids = [i for i, *_ in LAYOUTS[self.scene_id] if i in HOTSPOT_IDS.get(self.scene_id, ())]
         self.redraw()
 
@@ -69,7 +69,7 @@ class HotspotView(QGraphicsView):
         p = self.profile
         scene.setBackgroundBrush(QBrush(p.color("canvas")))
         self.boxes: dict[str, QGraphicsRectItem] = {}
-        for item_id, (x, y, w, h), label, fill in LAYOUTS[self.scene_id]:
+        for item_id, (x, y, w, h), fill in LAYOUTS[self.scene_id]:
             box = QGraphicsRectItem(QRectF(x, y, w, h))
             chosen = item_id == self.selected
             box.setBrush(QBrush(p.color("selection" if chosen else fill)))
@@ -80,8 +80,8 @@ class HotspotView(QGraphicsView):
                 ring = QGraphicsRectItem(QRectF(x - 8, y - 8, w + 16, h + 16))
                 ring.setPen(QPen(p.color("highlight"), 2, Qt.PenStyle.DashLine))
                 scene.addItem(ring)
-            text = QGraphicsSimpleTextItem(label.get(self.lang), box)
-            text.setFont(ui_font(22, bold=True))
+            text = QGraphicsSimpleTextItem(HOTSPOT_LABEL[item_id].get(self.lang), box)
+            text.setFont(ui_font(18, bold=True))
             text.setBrush(QBrush(p.color("selection_text" if chosen else "text")))
             text.setPos(x + 12, y + 8)
             self.boxes[item_id] = box

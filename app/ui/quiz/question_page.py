@@ -12,7 +12,8 @@ from typing import Any, Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QTextBrowser, QVBoxLayout,
+                               QWidget)
 
 from app.quiz import sm2
 from app.quiz.grading import describe, describe_answer
@@ -21,7 +22,7 @@ from app.quiz.records import QuizRecords
 from app.quiz.session import Feedback, QuizSession
 from app.ui.quiz import strings as qs
 from app.ui.quiz.answers import AnswerWidget, make_answer_widget
-from app.ui.theme import ColorProfile, ui_font
+from app.ui.theme import ColorProfile
 
 
 class QuestionPage(QWidget):
@@ -55,25 +56,20 @@ class QuestionPage(QWidget):
         self.prompt.setTextFormat(Qt.TextFormat.PlainText)
         outer.addWidget(self.prompt)
         self.answer_box = QVBoxLayout()
-        outer.addLayout(self.answer_box, 1)
+        outer.addLayout(self.answer_box, 3)
         self.feedback = QFrame(objectName="feedback")
+        # shares the height with the answer area; its text scrolls instead of overlapping
+        self.feedback.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         fb = QVBoxLayout(self.feedback)
         self.verdict = QLabel()
-        self.detail = QLabel()
-        self.detail.setWordWrap(True)
-        self.explain = QLabel()
-        self.explain.setWordWrap(True)
-        self.reasoning_title = QLabel(objectName="muted")
-        self.reasoning = QLabel(objectName="reasoning")
-        self.reasoning.setTextFormat(Qt.TextFormat.PlainText)
-        self.reasoning.setFont(ui_font(13, mono=True))
-        scroll = QScrollArea()
-        scroll.setWidget(self.reasoning)
-        scroll.setWidgetResizable(True)
-        scroll.setMaximumHeight(220)
-        self.reasoning_scroll = scroll
-        for w in (self.verdict, self.detail, self.explain, self.reasoning_title, scroll):
-            fb.addWidget(w)
+        # One scrolling text view for the answer, the explanation and the engine's reasoning: it never
+        # overlaps or pushes the window taller, however long a scheduler table is.
+        self.body = QTextBrowser(objectName="feedbackBody")
+        self.body.setOpenLinks(False)
+        self.body.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.body.setMinimumHeight(90)
+        fb.addWidget(self.verdict)
+        fb.addWidget(self.body, 1)
         self.rating_row = QHBoxLayout()
         self.rate_label = QLabel()
         self.rating_row.addWidget(self.rate_label)
@@ -84,7 +80,7 @@ class QuestionPage(QWidget):
             self.rate_buttons[r] = b
             self.rating_row.addWidget(b)
         fb.addLayout(self.rating_row)
-        outer.addWidget(self.feedback)
+        outer.addWidget(self.feedback, 2)
         buttons = QHBoxLayout()
         self.primary = QPushButton(objectName="primary")
         self.primary.clicked.connect(self.advance)
@@ -146,8 +142,7 @@ class QuestionPage(QWidget):
             self.verdict.setText(qs.get("q.pick_first", self.lang))
             self.verdict.setObjectName("muted")
             self.feedback.show()
-            for x in (self.detail, self.explain, self.reasoning_title, self.reasoning_scroll):
-                x.hide()
+            self.body.hide()
             self._set_rating_visible(False)
             return
         try:
@@ -184,8 +179,7 @@ class QuestionPage(QWidget):
         fb = self.last
         assert fb is not None
         self.feedback.show()
-        for x in (self.detail, self.explain):
-            x.show()
+        self.body.show()
         self.retranslate()
 
     def _end(self) -> None:
@@ -258,13 +252,12 @@ class QuestionPage(QWidget):
             lines.append(qs.fmt("q.answer_was", lang, answer=describe_answer(q, lang)))
         if fb.will_repeat:
             lines.append(g("q.will_repeat"))
-        self.detail.setText("<br>".join(html.escape(x) for x in lines))
-        self.explain.setText(html.escape(q.explain.get(lang)).replace("\n", "<br>"))
+        esc = lambda t: html.escape(t, quote=False)  # noqa: E731
+        parts = ["<br>".join(esc(x) for x in lines), "<p>" + esc(q.explain.get(lang)).replace("\n", "<br>") + "</p>"]
         reasoning = q.scenario.reasoning.get(lang) if q.scenario else ""
-        self.reasoning_title.setVisible(bool(reasoning))
-        self.reasoning_scroll.setVisible(bool(reasoning))
-        self.reasoning_title.setText(g("q.engine_reasoning"))
-        self.reasoning.setText(reasoning)
+        if reasoning:
+            parts.append(f"<p><b>{esc(g('q.engine_reasoning'))}</b></p><pre>{esc(reasoning)}</pre>")
+        self.body.setHtml("".join(parts))
         review = s.mode == "review" and right
         self._set_rating_visible(review)
         if review and not self.rated:

@@ -171,7 +171,8 @@ class ResultsPage(QWidget):
         for r, h in enumerate(rows):
             when = datetime.fromtimestamp(h.started, tz=timezone.utc).strftime("%Y-%m-%d %H:%M")
             for c, text in enumerate((when, qs.get(f"mode.{h.mode}", self.lang).split("：")[0].split(":")[0],
-                                      h.description, str(h.questions), f"{h.percent:g}%")):
+                                      h.description or qs.get("start.any", self.lang), str(h.questions),
+                                      f"{h.percent:g}%")):
                 self.history.setItem(r, c, QTableWidgetItem(text))
 
     # -- export -------------------------------------------------------------------------------------------

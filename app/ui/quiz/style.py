@@ -16,7 +16,7 @@ def stylesheet(p: ColorProfile, base_px: int) -> str:
     QLabel#timer {{ color: {p.warning}; font-weight: bold; }}
     QLabel#reasoning {{ background: {p.panel_alt}; border: 1px solid {p.border}; padding: 6px; }}
     QFrame#feedback QLabel {{ background: transparent; }}
-    QFrame#feedback QLabel#reasoning {{ background: {p.panel_alt}; }}
+    QTextBrowser#feedbackBody {{ background: {p.panel_alt}; border: none; color: {p.text}; }}
     QFrame#feedback {{ background: {p.panel_alt}; border: 1px solid {p.border}; border-radius: 6px; }}
     QPushButton {{ background: {p.panel_alt}; border: 1px solid {p.border}; border-radius: 5px; padding: 6px 14px; }}
     QPushButton:focus {{ border: 2px solid {p.accent}; }}

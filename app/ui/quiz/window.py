@@ -39,6 +39,7 @@ class QuizWindow(QWidget):
         self.lang = lang or getattr(main_window, "lang", "zh")
         self.presenter = bool(getattr(main_window, "presenter", False) if presenter is None else presenter)
         self.catalog = catalog or Catalog.load()
+        self._main_seen = (getattr(main_window, "lang", self.lang), bool(getattr(main_window, "presenter", self.presenter)))
         self.records = QuizRecords.open(records_path)
         self.session: QuizSession | None = None
         self._count = 0
@@ -96,11 +97,13 @@ class QuizWindow(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow() and self.main_window is not None:
             lang = getattr(self.main_window, "lang", self.lang)
-            if lang != self.lang:
-                self.set_language(lang)
             presenter = bool(getattr(self.main_window, "presenter", self.presenter))
-            if presenter != self.presenter:
+            # Only a change made in the main window counts: Ctrl+L here must not be undone by a click there.
+            if lang != self._main_seen[0]:
+                self.set_language(lang)
+            if presenter != self._main_seen[1]:
                 self.set_presenter(presenter)
+            self._main_seen = (lang, presenter)
 
     def set_presenter(self, on: bool) -> None:
         """Projector colours and big type for the whole quiz window."""
@@ -150,7 +153,7 @@ class QuizWindow(QWidget):
             return False
         self._count += 1
         now = self.clock()
-        desc = " · ".join(x for x in (opts.lesson, opts.topic, opts.difficulty) if x) or qs.get("start.any", "en")
+        desc = " · ".join(x for x in (opts.lesson, opts.topic, opts.difficulty) if x)
         self.session = QuizSession(questions, opts.mode, self.clock, lang=self.lang,
                                    time_limit=opts.minutes * 60 if opts.mode == "exam" else None,
                                    attempt_id=f"{opts.mode}-{int(now)}-{self._count}", description=desc)
