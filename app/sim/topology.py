@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 from typing import Iterable
 
 import networkx as nx
@@ -27,6 +28,7 @@ NODE_PARTS = ("kubelet", "kube-proxy", "container-runtime", "log-collector", "cl
 LAYOUT_SEED = 7
 
 
+@lru_cache(maxsize=65536)
 def natural_key(name: str) -> tuple:
     """Sort ``node-2`` before ``node-10``."""
     return tuple(int(p) if p.isdigit() else p for p in re.split(r"(\d+)", name))

@@ -23,7 +23,7 @@ from app.ui.panels.decisions import scheduling_decision
 from app.ui.panels.details_html import breakdown_html, object_html
 
 from .b_common import NO_BRUSH, NO_PEN, line_height
-from .b_model import ClusterView, cluster_view, get_object, owner_deployment
+from .b_model import ClusterView, ViewCache, cluster_view, get_object, owner_deployment
 from .b_pod_layer import PodLayer
 from .b_routes import ParcelItem, RouteLayer
 from .base import SCENE_RECT, SceneBase
@@ -55,6 +55,8 @@ class ClusterScene(SceneBase):
         self._recent_pulls: list[str] = []
         self._node_names: list[str] = []
         self._details: list[Any] = []   # details widgets made by make_details_widget (fed below)
+        self._cache = ViewCache()
+        self._placed: dict[str, tuple] = {}  # pod key -> (x, y, w, state) last given to the layer
 
     # -- building ---------------------------------------------------------------------------------
     def rebuild(self) -> None:
@@ -63,7 +65,9 @@ class ClusterScene(SceneBase):
         self.cards.clear()
         self.services.clear()
         world = self.controller.world
-        self.view = cv = cluster_view(world)
+        self._cache = ViewCache()  # a new world (step back) never shares objects with the old one
+        self._placed: dict[str, tuple] = {}
+        self.view = cv = cluster_view(world, self._cache)
         self._pulling = self._pulls_in_progress(world)
         self._recent_pulls = self._recent_pull_lines(world)
         self._node_names = cv.node_names()
@@ -138,7 +142,7 @@ class ClusterScene(SceneBase):
                 self._pulling.get(e.node, {}).pop(f"{e.namespace}/{e.pod}", None)
             elif k == "PodScheduled":
                 scheduled.add(f"{e.namespace}/{e.pod}")
-        self.view = cluster_view(world)
+        self.view = cluster_view(world, self._cache)
         self._sync(animate=self.animations_enabled, scheduled=scheduled)
         for widget in self._live_details():
             widget.on_events(world, list(events))
@@ -170,10 +174,16 @@ class ClusterScene(SceneBase):
                 places[key] = rect
         for key in [k for k in self.pods.keys if k not in places]:
             self.pods.remove(key)
+            self._placed.pop(key, None)
         queue_entry = self.queue_box.body_rect()
         moves = []
+        placed = self._placed
         for key, rect in places.items():
             pv = cv.pods[key]
+            mark = (rect.x(), rect.y(), rect.width(), pv.state)
+            if placed.get(key) == mark:
+                continue  # nothing changed for this pod
+            placed[key] = mark
             before = self.pods.set_pod(key, pv.name.rsplit("-", 1)[-1] if "-" in pv.name else pv.name, pv.state, rect)
             if before is None and scheduled and key in scheduled:
                 before = (queue_entry.center().x(), queue_entry.center().y(), rect.width(), rect.height())
