@@ -164,4 +164,5 @@ def count_choices(rng: random.Random, right: int, tempting: list[int], unit: Tex
 
 
 def events_of(world: Any, kind: str, since: int = 0) -> list[Any]:
-    return [e for e in world.sim.events_since(since) if e.kind == kind]
+    # By class name: an event may have a field called "kind" (BuildStepFinished) hiding Event.kind.
+    return [e for e in world.sim.events_since(since) if type(e).__name__ == kind]

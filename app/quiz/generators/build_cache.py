@@ -111,9 +111,10 @@ class BuildCache(Generator):
     def observe(self, world: Any, lines: list[str], outputs: list[str]) -> Outcome:
         builds = events_of(world, "BuildFinished")
         second = builds[-1].build_id
-        steps = [e for e in events_of(world, "BuildStepFinished") if e.build_id == second and e.kind != "FROM"]
+        steps = [e for e in events_of(world, "BuildStepFinished") if e.build_id == second and e.kind != "FROM"]  # e.kind: the instruction
         cached = {self._value(e) for e in steps if e.cached}
-        rows = [f"[{e.index}/{e.total}] {'CACHED ' if e.cached else ''}{e.instruction}  ({e.reason})" for e in steps]
+        rows = [f"[{e.index}/{e.total}] {'CACHED ' if e.cached else ''}{e.instruction}  ({e.detail or e.reason})"
+                for e in steps]
         right = frozenset(cached) if cached else frozenset({NONE})
         text = "\n".join(rows)
         return Outcome(right, Text(text, text), {"steps": [(self._value(e), e.instruction) for e in steps]})
@@ -130,10 +131,12 @@ class BuildCache(Generator):
                       f"app:1 was built from this Dockerfile. Then {EDITS[edit].en}, and app:2 was built. "
                       f"Which steps of the second build hit the cache (CACHED)?\n\n{dockerfile}")
         explain = Text("一步能用缓存，要求前一步也命中、指令文字完全相同；COPY/ADD 还要比较被复制文件的内容"
-                       "（不看修改时间，.dockerignore 排除的文件不算）。一旦某步没命中，后面的步骤全部重建。",
+                       "（不看修改时间，.dockerignore 排除的文件不算；COPY . . 连 Dockerfile 本身也复制进去）。"
+                       "一旦某步没命中，后面的步骤全部重建。",
                        "A step is cached when the step before it was and its instruction text is identical; COPY "
                        "and ADD also compare the content of the copied files (not their mtimes; files excluded by "
-                       ".dockerignore do not count). After the first miss every later step is rebuilt.")
+                       ".dockerignore do not count; COPY . . copies the Dockerfile itself too). After the first miss "
+                       "every later step is rebuilt.")
         choices = [(v, Text.same(instr)) for v, instr in outcome.facts["steps"]]
         choices.append((NONE, Text("都没有命中：每一步都重建", "none: every step is rebuilt")))
         return Draft(prompt, explain, choices)
