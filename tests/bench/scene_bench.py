@@ -9,7 +9,7 @@ What it measures, in one run:
   1920x1080 viewport;
 * the baseline: a plain ``QGraphicsView`` with the same number of simple items (3,000
   ``QGraphicsRectItem`` pods + 100 node rectangles), all moved each frame with ``setPos``, repainted
-  the same way.
+  the same way; once with outlined rectangles (as the pods are drawn) and once filled only.
 It reports median and 95th percentile frame cost and the ratio to the baseline
 (aims: p95 < 8 ms and within 1.5x of the baseline).
 
@@ -86,7 +86,7 @@ def cluster_scene_costs(app: QApplication) -> tuple[list[float], int]:
     return costs, flying
 
 
-def baseline_costs(app: QApplication) -> list[float]:
+def baseline_costs(app: QApplication, outline: bool = True) -> list[float]:
     scene = QGraphicsScene(0, 0, 1600, 900)
     scene.setBackgroundBrush(QBrush(QColor("#18202b")))
     pen = QPen(QColor("#6f86a3"))
@@ -99,7 +99,7 @@ def baseline_costs(app: QApplication) -> list[float]:
     for j in range(PODS):
         it = QGraphicsRectItem(QRectF(0, 0, 10, 5))
         it.setBrush(QBrush(QColor("#4cc38a")))
-        it.setPen(pen)
+        it.setPen(pen if outline else QPen(Qt.PenStyle.NoPen))
         scene.addItem(it)
         items.append(it)
         starts.append((60.0 + (j % 60) * 4, 200.0 + (j // 60) * 5))
@@ -125,11 +125,14 @@ def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     scene_costs, flying = cluster_scene_costs(app)
     base = baseline_costs(app)
-    (sm, sp), (bm, bp) = _stats(scene_costs), _stats(base)
+    bare = baseline_costs(app, outline=False)
+    (sm, sp), (bm, bp), (nm, np_) = _stats(scene_costs), _stats(base), _stats(bare)
     print(f"cluster scene, {NODES} nodes, {PODS} pods ({flying} flying), 1920x1080, {FRAMES} frames")
     print(f"  cluster scene : median {sm:6.2f} ms   p95 {sp:6.2f} ms")
     print(f"  plain baseline: median {bm:6.2f} ms   p95 {bp:6.2f} ms   ({PODS + NODES} QGraphicsRectItems moved by setPos)")
+    print(f"  baseline without outlines: median {nm:6.2f} ms   p95 {np_:6.2f} ms")
     print(f"  ratio scene/baseline: median {sm / bm:4.2f}x   p95 {sp / bp:4.2f}x   (aim: p95 < 8 ms and <= 1.5x)")
+    print(f"  ratio scene/baseline without outlines: median {sm / nm:4.2f}x   p95 {sp / np_:4.2f}x")
     return 0
 
 
