@@ -12,12 +12,12 @@ from typing import Any, Sequence
 from PySide6.QtCore import QPointF, QRectF, QSequentialAnimationGroup, QVariantAnimation, Signal
 from PySide6.QtWidgets import QGraphicsSceneMouseEvent
 
-from app.sim.topology import CONTROL_PLANE, NODE_PARTS, architecture_layout, natural_key, node_part_id
+from app.sim.topology import CONTROL_PLANE, NODE_PARTS, architecture_layout, node_part_id
 
 from . import register_scene
 from .b_arch_items import ComponentBox, FrameItem, LinkLayer, MessageItem, PanelItem
 from .b_arch_text import ACTOR_NAMES, INFO
-from .b_model import cluster_view
+from .b_model import ViewCache, cluster_view
 from .base import SCENE_RECT, SceneBase
 
 DIAGRAM_W = 1260.0
@@ -52,6 +52,7 @@ class ArchitectureScene(SceneBase):
         self.log_lines: list[str] = []
         self.hops_animated = 0
         self._bound_later: set[tuple[str, str]] = set()
+        self._cache = ViewCache()
 
     # -- building -----------------------------------------------------------------------------------
     def rebuild(self) -> None:
@@ -59,7 +60,8 @@ class ArchitectureScene(SceneBase):
         self.boxes.clear()
         self.frames.clear()
         world = self.controller.world
-        cv = cluster_view(world)
+        self._cache = ViewCache()
+        cv = cluster_view(world, self._cache)
         names = cv.node_names()
         self.shown_nodes = names[:MAX_NODES] if len(names) <= MAX_NODES else names[:MAX_NODES - 1]
         slots = self.shown_nodes + (["+more"] if len(names) > len(self.shown_nodes) else [])
@@ -146,7 +148,7 @@ class ArchitectureScene(SceneBase):
     # -- state ----------------------------------------------------------------------------------------
     def _sync(self, cv: Any = None) -> None:
         world = self.controller.world
-        cv = cv or cluster_view(world)
+        cv = cv or cluster_view(world, self._cache)
         store = getattr(getattr(getattr(world, "k8s", None), "api", None), "store", None)
         t = self.t
         pending = len(cv.pending)
@@ -197,7 +199,8 @@ class ArchitectureScene(SceneBase):
     # -- following the engine --------------------------------------------------------------------------
     def on_events(self, events: Sequence[Any]) -> None:
         world = self.controller.world
-        names = cluster_view(world).node_names()
+        cv = cluster_view(world, self._cache)
+        names = cv.node_names()
         expect = names[:MAX_NODES] if len(names) <= MAX_NODES else names[:MAX_NODES - 1]
         if any(e.kind == "WorldReset" for e in events) or expect != self.shown_nodes or not self.boxes:
             self.rebuild()
@@ -206,7 +209,7 @@ class ArchitectureScene(SceneBase):
                              and e.resource == "pods" and e.actor == "scheduler"}
         hops = [h for e in events for h in self._hops_for(world, e)]
         self.log_lines = (self.log_lines + [self._hop_text(*h) for h in hops])[-LOG_LINES:]
-        self._sync()
+        self._sync(cv)
         if self.animations_enabled and hops:
             self._animate(hops[:MAX_HOPS])
         self.apply_highlight()
