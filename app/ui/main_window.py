@@ -275,8 +275,24 @@ class MainWindow(FileActions, QMainWindow):
         else:
             self.narration.show_step(self.player, self.chapter_position(), self.lang, self.profile,
                                      self.solution_visible)
+        self._fit_narration()
         self._update_title()
         self._update_enabled()
+
+    def _fit_narration(self) -> None:
+        """Presenter mode: give the narration just enough width that it needs no scroll bar.
+
+        Type cannot shrink below 1/40 of the window height, so the stage yields width instead,
+        step by step, keeping as much picture as the text allows.
+        """
+        if not self.presenter:
+            return
+        total = max(self.splitter.width(), 1)
+        for share in (0.6, 0.56, 0.52, 0.48, 0.44, 0.4):
+            self.splitter.setSizes([int(total * share), total - int(total * share)])
+            if self.narration.fits():
+                break
+        self._update_min_text()
 
     def _update_title(self) -> None:
         name = strings.get("app.name", self.lang)
@@ -290,6 +306,7 @@ class MainWindow(FileActions, QMainWindow):
 
     def _on_status(self) -> None:
         self.narration.show_step(self.player, self.chapter_position(), self.lang, self.profile, self.solution_visible)
+        self._fit_narration()
         if self.player.status == "met":
             lesson = self.player.lesson
             self.navigator.fill(self.lessons.lessons, self.progress, self.lang,
@@ -450,7 +467,8 @@ class MainWindow(FileActions, QMainWindow):
             return
         self.typography = typography
         self.setStyleSheet(style_sheet(self.profile, typography))
-        self.splitter.setSizes([int(self.width() * (0.56 if self.presenter else 0.62)), int(self.width() * 0.4)])
+        self.splitter.setSizes([int(self.width() * 0.62), int(self.width() * 0.38)])
+        self._fit_narration()
         self.transport.retranslate(self.lang, self.profile, typography.base)
         self._update_min_text()
 

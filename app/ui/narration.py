@@ -92,6 +92,16 @@ class NarrationPanel(QWidget):
         if href.startswith("lesson:"):
             self.lesson_link.emit(href[len("lesson:"):])
 
+    def fits(self) -> bool:
+        """True when every text shows in full at the current size (no scroll bar, no cut label)."""
+        self.layout().activate()
+        for label in (self.position, self.title, self.caption, self.status):
+            if label.isVisibleTo(self) and label.heightForWidth(label.width()) > label.height() + 1:
+                return False
+        doc = self.body.document()
+        doc.setTextWidth(self.body.viewport().width())
+        return doc.size().height() <= self.body.viewport().height() + 1
+
     def show_sandbox(self, lang: str) -> None:
         self.lang = lang
         self.position.setText(html.escape(strings.get("nav.sandbox", lang)))

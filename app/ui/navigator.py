@@ -37,12 +37,12 @@ class Navigator(QTreeWidget):
             steps_done = [s.id for s in lesson.steps if progress.is_done(lesson.id, s.id)]
             done = len(steps_done) == len(lesson.steps)
             chapter = QTreeWidgetItem([f"{ci + 1}. {lesson.title.get(lang)}" + (f"  {DONE}" if done else "")])
-            chapter.setData(0, ROLE, (lesson.id, -1))
+            chapter.setData(0, ROLE, f"{lesson.id}#0")
             chapter.setToolTip(0, lesson.summary.get(lang))
             for step in lesson.steps:
                 mark = f"  {DONE}" if step.id in steps_done else ""
                 child = QTreeWidgetItem([f"{step.index + 1}. {_short(step.caption.get(lang))}{mark}"])
-                child.setData(0, ROLE, (lesson.id, step.index))
+                child.setData(0, ROLE, f"{lesson.id}#{step.index}")
                 child.setToolTip(0, step.caption.get(lang))
                 chapter.addChild(child)
             self.addTopLevelItem(chapter)
@@ -55,11 +55,11 @@ class Navigator(QTreeWidget):
         self.blockSignals(False)
 
     def _activated(self, item: QTreeWidgetItem, column: int = 0) -> None:
-        data = item.data(0, ROLE)
-        if not data:
+        data = item.data(0, ROLE)   # plain strings: PySide stores them without Python references
+        if not isinstance(data, str) or "#" not in data:
             return
-        lesson_id, index = data
-        self.step_chosen.emit(lesson_id, max(index, 0))
+        lesson_id, index = data.rsplit("#", 1)
+        self.step_chosen.emit(lesson_id, int(index))
 
 
 def _short(text: str, limit: int = 34) -> str:
