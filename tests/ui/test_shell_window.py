@@ -135,3 +135,25 @@ def test_navigator_jumps_and_marks_done(make_window, qtbot) -> None:  # noqa: AN
     assert chapter1.child(0).text(0).endswith("✔")      # step 1 of lesson one was done
     assert window.progress.last_lesson == "beta"
     QApplication.processEvents()
+
+
+def test_teacher_flags_start_where_asked(make_window) -> None:  # noqa: ANN001
+    window = make_window(lesson="beta", step=2, lang="en", speed=2.0)
+    assert _position(window) == "Chapter 2/2 · Step 2/2"
+    assert window.controller.speed == 2.0 and window.transport.speed.currentText() == "2×"
+    assert window.controller.now == 3.0        # steps before were played: the world matches the step
+    unknown = make_window(lesson="nope", lang="en")
+    assert "No lesson with id nope" in unknown.statusBar().currentMessage()
+
+
+def test_resume_where_left_off_and_restart_chapter(make_window) -> None:  # noqa: ANN001
+    first = make_window(lang="en")
+    first.next_step()
+    first.next_step()
+    first.close()
+    again = make_window(lang="en")
+    assert _position(again) == "Chapter 1/2 · Step 3/4"
+    assert again.navigator.topLevelItem(0).child(0).text(0).endswith("✔")
+    again.actions["restart_chapter"].trigger()
+    assert _position(again) == "Chapter 1/2 · Step 1/4" and again.controller.now == 0.0
+    assert not again.navigator.topLevelItem(0).child(1).text(0).endswith("✔")
