@@ -80,9 +80,11 @@ class MainWindow(FileActions, QMainWindow):
         self._connect()
         self.setWindowIcon(app_icon())
         self.resize(1280, 800)
-        geometry = prefs.get("geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty() and options.lesson is None:
+        geometry, state = prefs.get("geometry"), prefs.get("window_state")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state)
         self.apply_presenter(self.presenter, announce=False)
         self.set_language(self.lang, persist=False)
         self.transport.set_speed(self.controller.speed)
@@ -586,6 +588,8 @@ class MainWindow(FileActions, QMainWindow):
         self.controller.pause()
         if not self.isFullScreen():
             self.prefs.set("geometry", self.saveGeometry())
+        if not self.presenter:  # presenter mode hides the docks on purpose: keep the desk layout
+            self.prefs.set("window_state", self.saveState())
         self.prefs.sync()
         self.save_progress()
         super().closeEvent(event)

@@ -157,3 +157,22 @@ def test_resume_where_left_off_and_restart_chapter(make_window) -> None:  # noqa
     again.actions["restart_chapter"].trigger()
     assert _position(again) == "Chapter 1/2 · Step 1/4" and again.controller.now == 0.0
     assert not again.navigator.topLevelItem(0).child(1).text(0).endswith("✔")
+
+
+def test_question_mark_opens_shortcuts_and_about_names_the_product(make_window, qtbot) -> None:  # noqa: ANN001
+    window = make_window(lang="en")
+    _key(qtbot, window, Qt.Key.Key_Question)
+    assert window.shortcuts_dialog.isVisible()
+    assert window.shortcuts_dialog.windowTitle() == "Keyboard Shortcuts"
+    window.shortcuts_dialog.close()
+    box = window.show_about()
+    assert "Container Classroom" in box.text() and "容器课堂" in box.text()
+    box.close()
+
+
+def test_window_layout_is_remembered(make_window) -> None:  # noqa: ANN001
+    first = make_window(lang="en", size=(1100, 700))
+    first.actions["console"].trigger()
+    first.close()
+    again = make_window(lang="en", size=(1100, 700))
+    assert again.console.isVisibleTo(again)
