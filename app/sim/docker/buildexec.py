@@ -88,7 +88,7 @@ def execute(engine: "DockerEngine", host: "Host", plan: BuildPlan, quiet: bool =
         else:
             s = item
             sim.emit(ev.BuildStepFinished, host=host.name, build_id=build_id, stage=s.stage, index=s.index,  # type: ignore[attr-defined]
-                     total=s.total, instruction=s.text, kind=s.kind, cached=s.cached, reason=s.reason,  # type: ignore[attr-defined]
+                     total=s.total, instruction=s.text, step_kind=s.kind, cached=s.cached, reason=s.reason,  # type: ignore[attr-defined]
                      detail=s.detail, layer=s.layer.digest if s.layer else None,  # type: ignore[attr-defined]
                      size=s.size if s.layer else 0, seconds=0.0 if s.cached else round(s.seconds, 3))  # type: ignore[attr-defined]
     for step in steps:

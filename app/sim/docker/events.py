@@ -57,7 +57,8 @@ class BuildStepFinished(DockerEvent):
     index: int  # n in [n/m], counted within its stage as BuildKit does
     total: int  # m
     instruction: str  # e.g. "RUN pip install -r requirements.txt"
-    kind: str  # FROM, RUN, COPY, ADD, WORKDIR
+    #: FROM, RUN, COPY, ADD, WORKDIR (not "kind": that name is Event.kind, the class name lessons match on)
+    step_kind: str
     cached: bool
     #: why it hit or missed: hit | no-cache | cascade | files-changed | env-changed | instruction-changed | new
     #: (FROM steps: base-present | base-pulled)
