@@ -8,7 +8,8 @@ shows it listens here:
 * ``restored()``: the world object was replaced (step back, timeline jump, new session): views
   redraw from ``controller.world`` and must not keep references into the old world.
 * ``time_changed(float)``: the simulated clock moved (or was restored).
-* ``playing_changed(bool)``, ``speed_changed(float)``, ``executed(object)`` (a ConsoleResult).
+* ``playing_changed(bool)``, ``speed_changed(float)``, ``executed(object)`` (a ConsoleResult),
+  ``engine_failed(str)`` (an unexpected engine exception, reported instead of crashing the window).
 
 Play runs simulated time at ``speed`` simulated seconds per wall-clock second (1x = real time),
 optionally up to a stop time (a lesson step's ``run_for``), then pauses by itself. The engine never
@@ -38,6 +39,7 @@ class SimController(QObject):
     playing_changed = Signal(bool)
     speed_changed = Signal(float)
     executed = Signal(object)
+    engine_failed = Signal(str)
 
     def __init__(self, seed: int = 0, setup_lines: Iterable[str] = (),
                  world_factory: Callable[[int], Any] | None = None, parent: QObject | None = None) -> None:
@@ -103,7 +105,11 @@ class SimController(QObject):
     def execute(self, line: str, cwd: str | None = None) -> ConsoleResult:
         """Run and record one console line (relative paths start in lessons/ unless ``cwd``)."""
         self._history.append(self.session.mark)
-        result = self.session.execute(line, cwd=str(LESSONS_DIR) if cwd is None else cwd)
+        try:
+            result = self.session.execute(line, cwd=str(LESSONS_DIR) if cwd is None else cwd)
+        except Exception as exc:  # an engine bug: report it in the console, keep the window alive
+            result = ConsoleResult(line, f"internal error in the simulator: {type(exc).__name__}: {exc}", False)
+            self.engine_failed.emit(result.output)
         self.executed.emit(result)
         self._flush()
         return result
@@ -111,7 +117,11 @@ class SimController(QObject):
     def run_to(self, time: float) -> None:
         """Let simulated time pass up to ``time`` now (no animation pacing)."""
         if time > self.now:
-            self.session.run_to(time)
+            try:
+                self.session.run_to(time)
+            except Exception as exc:  # an engine bug while time passes: stop, say so, stay alive
+                self.pause()
+                self.engine_failed.emit(f"internal error in the simulator: {type(exc).__name__}: {exc}")
         self._flush()
 
     def advance(self, seconds: float) -> None:

@@ -159,6 +159,7 @@ class MainWindow(FileActions, QMainWindow):
         c.time_changed.connect(self._on_time)
         c.playing_changed.connect(self._on_playing)
         c.speed_changed.connect(self._on_speed)
+        c.engine_failed.connect(self.statusBar().showMessage)
         self.player.step_changed.connect(self._show_step)
         self.player.status_changed.connect(self._on_status)
         t = self.transport

@@ -128,3 +128,27 @@ def test_quiz_menu_opens_quiz_or_says_it_is_missing(make_window) -> None:  # noq
     window.actions["quiz_open"].trigger()
     opened = [w for w in window.findChildren(QMessageBox) if w.isVisible()]
     assert opened == [] or "not installed" in opened[0].text()
+
+
+def test_rich_text_never_loads_from_the_network_or_outside_the_project(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QTextDocument
+
+    from app.lessons.paths import ASSETS_DIR
+    from app.ui.narration import SafeTextBrowser
+
+    browser = SafeTextBrowser()
+    qtbot.addWidget(browser)
+    outside = tmp_path / "secret.png"
+    outside.write_bytes(b"x")
+    kind = int(QTextDocument.ResourceType.ImageResource.value)
+    assert browser.loadResource(kind, QUrl("https://example.com/x.png")) is None
+    assert browser.loadResource(kind, QUrl.fromLocalFile(str(outside))) is None
+    assert browser.loadResource(kind, QUrl.fromLocalFile(str(ASSETS_DIR / ".." / ".." / "etc" / "passwd"))) is None
+    assert browser.loadResource(kind, QUrl.fromLocalFile(str(ASSETS_DIR / "icon.svg"))) is not None
+    assert len(browser.refused) == 3
+    links = []
+    browser.lesson_link.connect(links.append)
+    browser.anchorClicked.emit(QUrl("lesson:alpha#wait"))
+    browser.anchorClicked.emit(QUrl("https://example.com"))
+    assert links == ["alpha#wait"]
