@@ -1,0 +1,1 @@
+"""The Kubernetes half of the engine: API server + store, scheduler, controllers, node agents, kubectl."""

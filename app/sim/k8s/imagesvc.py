@@ -1,0 +1,60 @@
+"""The kubelet's view of the container runtime's images (containerd on each node).
+
+Backed by the Docker half: a Kubernetes node is a Docker host of the same name, with one content
+store per host, so layers shared between images are fetched once per node.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..errors import SimError
+
+
+@dataclass
+class PullResult:
+    plan: Any
+    layers_fetched: int
+    layers_present: int
+    bytes_fetched: int
+    size: int
+    duration: float
+
+
+class PullError(Exception):
+    pass
+
+
+def _layers(plan: Any) -> list:
+    return list(getattr(plan, "layers", ()) or ())
+
+
+def plan_pull(docker: Any, node: str, ref: str, bandwidth: float) -> PullResult:
+    try:
+        plan = docker.plan_pull(node, ref)
+    except SimError as exc:
+        raise PullError(str(exc)) from None
+    layers = _layers(plan)
+    present = sum(1 for layer in layers if getattr(layer, "present", False))
+    size = getattr(plan, "size", None)
+    if size is None:
+        size = sum(int(getattr(layer, "size", 0)) for layer in layers)
+    fetched = int(getattr(plan, "bytes_to_fetch", 0))
+    return PullResult(plan, len(layers) - present, present, fetched, int(size), float(plan.duration(bandwidth)))
+
+
+def has_image(docker: Any, node: str, ref: str) -> bool:
+    try:
+        return bool(docker.has_image(node, ref))
+    except SimError:
+        return False
+
+
+def go_duration(seconds: float) -> str:
+    """Go's time.Duration text, truncated to ms: ``2.345s``, ``512ms``, ``1m2.5s``."""
+    ms = int(seconds * 1000)
+    if ms < 1000:
+        return f"{ms}ms"
+    m, rem = divmod(ms, 60_000)
+    s = f"{rem / 1000:.3f}".rstrip("0").rstrip(".")
+    return f"{m}m{s}s" if m else f"{s}s"
