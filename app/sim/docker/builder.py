@@ -35,6 +35,9 @@ PREDEFINED_ARGS = {"TARGETPLATFORM": "linux/amd64", "TARGETOS": "linux", "TARGET
 PROXY_ARGS = {"HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy", "FTP_PROXY", "ftp_proxy", "NO_PROXY", "no_proxy",
               "ALL_PROXY", "all_proxy"}
 SYNTHETIC_SIZE = 80_000_000
+#: Public registries whose images a build may use as labelled synthetic stand-ins (they are not simulated).
+PUBLIC_REGISTRIES = frozenset({DEFAULT_REGISTRY, "gcr.io", "mcr.microsoft.com", "ghcr.io", "quay.io", "registry.k8s.io",
+                               "public.ecr.aws", "cgr.dev", "docker.elastic.co"})
 CONTEXT_RATE = 100_000_000  # bytes/s to send the build context to the builder
 
 
@@ -296,7 +299,7 @@ class _Ctx:
         try:
             plan = self.engine.plan_pull(self.host.name, text)
         except ImageNotFound as exc:
-            if ref.registry != DEFAULT_REGISTRY or exc.reason == "host":
+            if ref.registry not in PUBLIC_REGISTRIES or (exc.reason == "host" and ref.registry in self.engine.registries):
                 raise fail(self.df.lines, ins.line, f"{ref.full}: failed to resolve source metadata for {ref.full}: "
                            f"{exc.cri_message.split(': ', 2)[-1]}") from None
             image = synthetic_image(ref.full)

@@ -241,7 +241,7 @@ def copy_step(ctx: "_Ctx", state: StageState, ins: Instr, parent_missed: bool, s
             matched = match_sources(ctx.context, src)
         except SourceNotFound:
             raise fail(ctx.df.lines, ins.line, f'failed to compute cache key: failed to calculate checksum of ref: '
-                       f'"/{src.lstrip("/")}": not found') from None
+                       f'"/{posixpath.normpath(src.lstrip("/"))}": not found') from None
         if len(matched) > 1 or matched[0][0] != posixpath.normpath(src.lstrip("/")):
             dir_like = True
         for path, rel in matched:
