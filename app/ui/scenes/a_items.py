@@ -43,7 +43,9 @@ class Box(QGraphicsObject):
     def __init__(self, item_id: str, width: float, height: float, fill: QColor | None = None,
                  border: QColor | None = None, border_width: float = 2.0, radius: float = 10.0,
                  dashed: bool = False, parent: QGraphicsItem | None = None) -> None:
-        super().__init__(parent)
+        super().__init__()
+        if parent is not None:  # setParentItem hands ownership to the parent (the constructor does not)
+            self.setParentItem(parent)
         self.item_id = item_id
         self._w, self._h = width, height
         self._fill, self._border = fill, border
@@ -146,7 +148,9 @@ class GlyphItem(QGraphicsObject):
 
     def __init__(self, path: QPainterPath, fill: QColor, outline: QColor, outline_width: float = 2.0,
                  parent: QGraphicsItem | None = None) -> None:
-        super().__init__(parent)
+        super().__init__()
+        if parent is not None:
+            self.setParentItem(parent)
         self._path = path
         self._fill = fill
         self._outline = outline
