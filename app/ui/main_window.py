@@ -5,13 +5,12 @@ SimController, lessons are played by the LessonPlayer, scenes mirror the world.
 """
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 from typing import Any, Callable, Sequence
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QActionGroup, QCloseEvent
-from PySide6.QtWidgets import (QApplication, QDockWidget, QMainWindow, QMessageBox, QSplitter,
+from PySide6.QtWidgets import (QDockWidget, QMainWindow, QSplitter,
                                QVBoxLayout, QWidget)
 
 from app.lessons.loader import LessonSet
@@ -19,7 +18,7 @@ from app.lessons.progress import Progress, ProgressStore
 from app.ui import actions as action_table
 from app.ui import strings
 from app.ui.controller import SimController
-from app.ui.dialogs import ShortcutsDialog, about_box, problems_box
+from app.ui.dialogs import problems_box
 from app.ui.docks import ConsoleDock, DetailsDock
 from app.ui.icons import app_icon
 from app.ui.narration import NarrationPanel
@@ -29,10 +28,11 @@ from app.ui.scenes import IMPORT_ERRORS, scene_class
 from app.ui.scenes.base import SceneBase
 from app.ui.settings import Preferences
 from app.ui.stage import StageView
-from app.ui.style import Typography, style_sheet
+from app.ui.style import Typography
 from app.ui.theme import ColorProfile, profile_for
 from app.ui.transport import TransportBar
 from app.ui.window_files import FileActions
+from app.ui.window_view import ViewActions
 
 
 @dataclass
@@ -49,7 +49,7 @@ class StartOptions:
     sandbox: bool = False
 
 
-class MainWindow(FileActions, QMainWindow):
+class MainWindow(FileActions, ViewActions, QMainWindow):
     def __init__(self, lessons: LessonSet, prefs: Preferences, progress_store: ProgressStore,
                  options: StartOptions | None = None, world_factory: Callable[[int], Any] | None = None) -> None:
         super().__init__()
@@ -159,7 +159,7 @@ class MainWindow(FileActions, QMainWindow):
         c.time_changed.connect(self._on_time)
         c.playing_changed.connect(self._on_playing)
         c.speed_changed.connect(self._on_speed)
-        c.engine_failed.connect(self.statusBar().showMessage)
+        c.engine_failed.connect(self._on_engine_failed)
         self.player.step_changed.connect(self._show_step)
         self.player.status_changed.connect(self._on_status)
         t = self.transport
@@ -342,6 +342,9 @@ class MainWindow(FileActions, QMainWindow):
             self.scene.rebuild()
             self.scene.set_highlight(self.scene.highlighted)
 
+    def _on_engine_failed(self, message: str) -> None:
+        self.statusBar().showMessage(message)
+
     def _on_time(self, now: float) -> None:
         self.transport.set_time(now, self.controller.horizon)
 
@@ -418,171 +421,11 @@ class MainWindow(FileActions, QMainWindow):
     def restart_chapter(self) -> None:
         self.player.restart_chapter()
 
-    # -- view ---------------------------------------------------------------------------------
-    def set_language(self, lang: str, persist: bool = True) -> None:
-        self.lang = lang if lang in strings.LANGS else "zh"
-        action_table.retranslate(self.actions, self.lang)
-        for key, menu in self.menus.items():
-            menu.setTitle(strings.get(f"menu.{key}", self.lang))
-        self.lang_menu.setTitle(strings.get("menu.language", self.lang))
-        self.lang_actions[self.lang].setChecked(True)
-        self.nav_dock.setWindowTitle(strings.get("act.navigator", self.lang))
-        self.console.retranslate(self.lang)
-        self.details.retranslate(self.lang)
-        self.transport.retranslate(self.lang, self.profile, self.typography.base)
-        for scene in self._scenes.values():
-            scene.set_language(self.lang)
-        if self.scene is not None:
-            self.scene.set_highlight(self.scene.highlighted)
-        self._refresh_navigation()
-        if persist:
-            self.prefs.set("lang", self.lang)
-
-    def toggle_presenter(self) -> None:
-        self.apply_presenter(not self.presenter)
-
-    def apply_presenter(self, on: bool, announce: bool = True) -> None:
-        self.presenter = on
-        self.profile = profile_for(on)
-        self.actions["presenter"].setChecked(on)
-        QApplication.instance().setPalette(self.profile.palette())
-        if on:
-            self.nav_dock.hide()
-            self.console.hide()
-            self.details.hide()
-        elif announce:
-            self.nav_dock.show()
-        self._apply_typography(force=True)
-        for scene in self._scenes.values():
-            scene.set_profile(self.profile)
-        if self.scene is not None:
-            self.scene.set_highlight(self.scene.highlighted)
-        if announce:
-            self.prefs.set("presenter", on)
-            self._refresh_navigation()
-            self.statusBar().showMessage(strings.get("msg.presenter_on" if on else "msg.presenter_off", self.lang), 3000)
-        if self._blank:
-            self.stage.set_blank(self.profile.color(f"blank_{self._blank}"))
-
-    def _apply_typography(self, force: bool = False) -> None:
-        typography = Typography.for_window(self.presenter, max(self.height(), 1))
-        if typography == self.typography and not force:
-            return
-        self.typography = typography
-        self.setStyleSheet(style_sheet(self.profile, typography))
-        self.splitter.setSizes([int(self.width() * 0.62), int(self.width() * 0.38)])
-        self._fit_narration()
-        self.transport.retranslate(self.lang, self.profile, typography.base)
-        self._update_min_text()
-
-    def _update_min_text(self) -> None:
-        """Tell the scene the smallest font (in scene units) that reaches 1/40 of the window height."""
-        if self.scene is None:
-            return
-        if not self.presenter:
-            self.scene.set_min_text_px(0)
-            return
-        scale = self.stage.scale_factor or 1.0
-        self.scene.set_min_text_px(int(-(-self.typography.base // scale)))
-
-    def resizeEvent(self, event: Any) -> None:  # noqa: N802
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 (Qt virtuals stay on the Qt class itself)
         super().resizeEvent(event)
         if self.presenter:
             self._apply_typography()
         QTimer.singleShot(0, self._update_min_text)
-
-    def toggle_fullscreen(self) -> None:
-        if self.isFullScreen():
-            self.leave_fullscreen()
-        else:
-            self.showFullScreen()
-            self.actions["fullscreen"].setChecked(True)
-
-    def leave_fullscreen(self) -> None:
-        if self.isFullScreen():
-            self.showNormal()
-        self.actions["fullscreen"].setChecked(False)
-
-    def _set_blank(self, which: str) -> None:
-        self._blank = None if self._blank == which else which
-        self.actions["blank_black"].setChecked(self._blank == "black")
-        self.actions["blank_white"].setChecked(self._blank == "white")
-        self.stage.set_blank(self.profile.color(f"blank_{self._blank}") if self._blank else None)
-
-    def blank_black(self) -> None:
-        self._set_blank("black")
-
-    def blank_white(self) -> None:
-        self._set_blank("white")
-
-    @property
-    def blank(self) -> str | None:
-        return self._blank
-
-    def zoom_in(self) -> None:
-        self.stage.zoom(1.25)
-
-    def zoom_out(self) -> None:
-        self.stage.zoom(0.8)
-
-    def zoom_fit(self) -> None:
-        self.stage.fit()
-
-    def toggle_navigator(self) -> None:
-        self.nav_dock.setVisible(not self.nav_dock.isVisible())
-
-    def toggle_console(self) -> None:
-        self.console.setVisible(not self.console.isVisible())
-        if self.console.isVisible():
-            self.console.input.setFocus()
-
-    def toggle_details(self) -> None:
-        self.details.setVisible(not self.details.isVisible())
-
-    def toggle_animations(self) -> None:
-        self.animations = not self.animations
-        self.actions["animations"].setChecked(self.animations)
-        for scene in self._scenes.values():
-            scene.set_animations_enabled(self.animations)
-        self.prefs.set("animations", self.animations)
-
-    # -- help and quiz ------------------------------------------------------------------------
-    def show_shortcuts(self) -> ShortcutsDialog:
-        self.controller.pause()
-        dialog = ShortcutsDialog(self.lang, self)
-        dialog.setStyleSheet(style_sheet(self.profile, self.typography))
-        dialog.open()
-        self.shortcuts_dialog = dialog
-        return dialog
-
-    def show_about(self) -> QMessageBox:
-        box = about_box(self.lang, self)
-        box.open()
-        self.about_dialog = box
-        return box
-
-    def open_quiz(self) -> None:
-        try:
-            from app.ui.quiz import open_quiz
-        except ImportError as exc:
-            self._missing(f"app.ui.quiz ({exc})")
-            return
-        open_quiz(self)
-
-    def _missing(self, what: str) -> None:
-        text = strings.get("msg.feature_missing", self.lang).format(what=html.escape(what))
-        self.statusBar().showMessage(text)
-        box = QMessageBox(QMessageBox.Icon.Information, strings.get("app.name", self.lang), text, parent=self)
-        box.open()
-        self.missing_box = box
-
-    def finish_layout(self) -> None:
-        """Settle sizes now (screenshots, tests): type sizes, fit, presenter text minimum."""
-        self._apply_typography(force=True)
-        self.stage.fit()
-        self._update_min_text()
-        if self.scene is not None:
-            self.scene.finish_animations()
 
     # -- closing --------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
