@@ -10,8 +10,12 @@ engine's outcome again, so "any answer the engine accepts is right" is checked, 
 """
 from __future__ import annotations
 
+import hashlib
+import os
 import random
+import tempfile
 from abc import ABC, abstractmethod
+from pathlib import Path
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -166,3 +170,31 @@ def count_choices(rng: random.Random, right: int, tempting: list[int], unit: Tex
 def events_of(world: Any, kind: str, since: int = 0) -> list[Any]:
     # By class name: an event may have a field called "kind" (BuildStepFinished) hiding Event.kind.
     return [e for e in world.sim.events_since(since) if type(e).__name__ == kind]
+
+
+def _scratch_root() -> Path:
+    return Path(tempfile.gettempdir()) / "container-classroom-quiz"
+
+
+def write_context(files: dict[str, str]) -> str:
+    """Write files into a folder named by their content (idempotent); returns its absolute path.
+
+    Scenarios read build contexts and manifests from disk as the real CLIs do; naming folders by
+    content makes the same seed always give the same lines, and rewriting them whenever a question is
+    made means a replay on the stage finds them even after the temporary folder was cleaned.
+    """
+    digest = hashlib.sha256(repr(sorted(files.items())).encode()).hexdigest()[:16]
+    folder = _scratch_root() / digest
+    for name, text in files.items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+            tmp.write_text(text, encoding="utf-8")
+            os.replace(tmp, path)
+    return str(folder)
+
+
+def write_manifest(yaml_text: str, name: str = "manifest.yaml") -> str:
+    """A manifest file for ``kubectl apply -f`` (see :func:`write_context`); returns its path."""
+    return str(Path(write_context({name: yaml_text})) / name)

@@ -9,16 +9,13 @@ are written again whenever a question is generated, so replays on the stage find
 """
 from __future__ import annotations
 
-import hashlib
-import os
 import random
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from app.quiz.model import Text
 
-from .base import Draft, Generator, Outcome, events_of
+from .base import Draft, Generator, Outcome, events_of, write_context
 
 NONE = "none"
 
@@ -47,24 +44,6 @@ EDITS = {
     "env": Text("在 Dockerfile 里修改了 ENV 的值", "the value of an ENV line in the Dockerfile changed"),
     "pip": Text("在 RUN pip install 那一行加了 --upgrade", "--upgrade was added to the RUN pip install line"),
 }
-
-
-def _context_root() -> Path:
-    return Path(tempfile.gettempdir()) / "container-classroom-quiz"
-
-
-def write_context(files: dict[str, str]) -> str:
-    """Write a build context named by its content (idempotent); returns its absolute path."""
-    digest = hashlib.sha256(repr(sorted(files.items())).encode()).hexdigest()[:16]
-    folder = _context_root() / digest
-    for name, text in files.items():
-        path = folder / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if not path.exists() or path.read_text(encoding="utf-8") != text:
-            tmp = path.with_name(f".{name}.{os.getpid()}.tmp")
-            tmp.write_text(text, encoding="utf-8")
-            os.replace(tmp, path)
-    return str(folder)
 
 
 class BuildCache(Generator):
@@ -111,7 +90,7 @@ class BuildCache(Generator):
     def observe(self, world: Any, lines: list[str], outputs: list[str]) -> Outcome:
         builds = events_of(world, "BuildFinished")
         second = builds[-1].build_id
-        steps = [e for e in events_of(world, "BuildStepFinished") if e.build_id == second and e.kind != "FROM"]  # e.kind: the instruction
+        steps = [e for e in events_of(world, "BuildStepFinished") if e.build_id == second and e.step_kind != "FROM"]
         cached = {self._value(e) for e in steps if e.cached}
         rows = [f"[{e.index}/{e.total}] {'CACHED ' if e.cached else ''}{e.instruction}  ({e.detail or e.reason})"
                 for e in steps]
