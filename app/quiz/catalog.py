@@ -74,7 +74,8 @@ class Catalog:
                 if topic in (None, "", q.topic) and difficulty in (None, "", q.difficulty)]
         rng.shuffle(pool)
         kinds = self._generator_kinds(lesson, topic) if generated else []
-        n_gen = min(len(kinds) * 3, length // 3 if pool else length) if kinds else 0
+        share = (max(1, length // 3) if length >= 2 else 0) if pool else length  # about a third
+        n_gen = min(len(kinds) * 3, share) if kinds else 0
         chosen = pool[: length - n_gen]
         n_gen = min(length - len(chosen), len(kinds) * 3) if kinds else 0
         from .generators import GENERATORS

@@ -197,3 +197,27 @@ def test_presenter_mode_driven_by_clicker_keys(qtbot, window):
     assert d.index == 1 and not d.revealed
     qtbot.keyClick(d, Qt.Key.Key_Escape)
     assert win.stack.currentWidget() is win.start
+
+
+def test_generated_question_feedback_and_show_me_replays_the_scenario(qtbot, window):
+    win = window
+    win.start.name_edit.setText("Dee")
+    win.start.generated.setChecked(True)
+    win.start.topic.setCurrentIndex(win.start.topic.findData("scheduler"))
+    win.start.length.setValue(2)
+    win.start.request_start()
+    page = win.question
+    generated = [q for q in page.session.questions if q.scenario is not None]
+    assert generated, "a scheduler topic quiz includes engine-made questions"
+    while page.session.current.scenario is None:
+        answer_right(qtbot, win)
+        key(qtbot, win, Qt.Key.Key_Return)
+        key(qtbot, win, Qt.Key.Key_Return)
+    q = page.session.current
+    key(qtbot, win, Qt.Key.Key_1 + q.answer)  # the engine's answer, by its number key
+    key(qtbot, win, Qt.Key.Key_Return)
+    assert page.last.grade.correct
+    text = page.body.toPlainText()
+    assert "engine" in text and ("Score" in text or "nodes are available" in text or "Selected node" in text)
+    key(qtbot, win, Qt.Key.Key_S)
+    assert win.main.calls[-1] == ("scenario", q.scenario.seed, q.scenario.lines, "cluster")
