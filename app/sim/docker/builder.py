@@ -240,17 +240,17 @@ class _Ctx:
         steps = [from_step]
         n = 1
         clock = start
-        parent_missed = False
+        first_miss: str | None = None  # reason of the first miss in this stage
         for ins in instructions:
             kw = ins.keyword
             if kw in ("RUN", "COPY", "ADD", "WORKDIR"):
                 n += 1
                 if kw == "RUN":
-                    step = run_step(self, state, ins, parent_missed)
+                    step = run_step(self, state, ins, first_miss)
                 elif kw == "WORKDIR":
-                    step = workdir_step(self, state, ins, parent_missed)
+                    step = workdir_step(self, state, ins, first_miss)
                 else:
-                    step = copy_step(self, state, ins, parent_missed, i)
+                    step = copy_step(self, state, ins, first_miss, i)
                 step.stage, step.index, step.total, step.prefix = label, n, total, prefix
                 dep_end = self.stages[step.from_stage].end if step.from_stage is not None else 0.0
                 step.start = max(clock, dep_end)
@@ -262,7 +262,8 @@ class _Ctx:
                         state.layers.append(step.layer)
                     state.last_created = created
                     state.note(step.history, step.layer is None, created)
-                parent_missed = parent_missed or not step.cached
+                if not step.cached and first_miss is None:
+                    first_miss = step.reason
                 state.key = step.key
                 steps.append(step)
             elif kw == "ARG":

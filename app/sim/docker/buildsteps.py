@@ -78,7 +78,7 @@ _DETAIL = {"hit": "cache hit: same parent and same instruction inputs",
            "new": "no cache entry yet: first build of this step"}
 
 
-def decide(ctx: "_Ctx", state: StageState, key: str, text: str, parent_missed: bool,
+def decide(ctx: "_Ctx", state: StageState, key: str, text: str, parent_missed: str | None,
            files: tuple[tuple[str, str], ...] = ()) -> tuple[bool, str, str, CacheEntry | None]:
     """(cached, reason code, detail, cache entry) for a step with this key."""
     host = ctx.host
@@ -87,6 +87,8 @@ def decide(ctx: "_Ctx", state: StageState, key: str, text: str, parent_missed: b
     entry = host.build_cache.get(key)
     if entry is not None:
         return True, "hit", _DETAIL["hit"], entry
+    if parent_missed == "new":  # a first build: nothing of this stage was cached before
+        return False, "new", _DETAIL["new"], None
     if parent_missed:
         return False, "cascade", _DETAIL["cascade"], None
     previous = host.cache_slots.get((state.key, text))
@@ -110,7 +112,7 @@ def _short(paths: list[str]) -> list[str]:
     return paths if len(paths) <= 4 else paths[:3] + [f"and {len(paths) - 3} more"]
 
 
-def run_step(ctx: "_Ctx", state: StageState, ins: Instr, parent_missed: bool) -> StepPlan:
+def run_step(ctx: "_Ctx", state: StageState, ins: Instr, parent_missed: str | None) -> StepPlan:
     if ins.argv is not None:
         command = " ".join(ins.argv)
         created_by = f"RUN {command} # buildkit"
@@ -144,7 +146,7 @@ def run_step(ctx: "_Ctx", state: StageState, ins: Instr, parent_missed: bool) ->
                     parent_key=state.key, model=model)
 
 
-def workdir_step(ctx: "_Ctx", state: StageState, ins: Instr, parent_missed: bool) -> StepPlan:
+def workdir_step(ctx: "_Ctx", state: StageState, ins: Instr, parent_missed: str | None) -> StepPlan:
     path = _x(ctx, ins.words[0], state, ins)
     full = state.resolve(path).rstrip("/") or "/"
     state.workdir = full
@@ -186,7 +188,7 @@ def _from_stage_files(ctx: "_Ctx", src: StageState, source: str) -> list[tuple[s
     return [(posixpath.basename(path.rstrip("/")) or "artifact", d, s)]
 
 
-def copy_step(ctx: "_Ctx", state: StageState, ins: Instr, parent_missed: bool, stage_index: int) -> StepPlan:
+def copy_step(ctx: "_Ctx", state: StageState, ins: Instr, parent_missed: str | None, stage_index: int) -> StepPlan:
     from .builder import fail
     kw = ins.keyword
     words = list(ins.words)

@@ -55,14 +55,17 @@ def images(world: Any, inv: Invocation, host_name: str, args: list[str]) -> str:
     order = sorted(host.images.values(), key=lambda im: (-im.created_at, -host.image_added[im.id], im.id))
     for image in order:
         tags = host.tags_of(image.id)
-        entries = [(parse_ref(t)) for t in tags] or [None]
-        for r in entries:
+        entries: list[tuple[Any, str]] = [(parse_ref(t), "") for t in tags]
+        if not entries:  # untagged: shown by the repositories it was pulled from, else as <none>
+            entries = [(parse_ref(d.split("@")[0]), d.split("@")[1]) for d in sorted(host.repo_digests.get(image.id, ()))]
+        for r, pinned in entries or [(None, "")]:
             if r is None and dangling is False or r is not None and dangling is True:
                 continue
             if want_repo and (r is None or r.name != want_repo or (want_tag and r.tag != want_tag)):
                 continue
-            repo, tag = (r.familiar_name, r.tag) if r else ("<none>", "<none>")
-            digest = next((d.split("@")[1] for d in sorted(host.repo_digests.get(image.id, ())) if r and d.startswith(r.name + "@")), "<none>")
+            repo, tag = (r.familiar_name, (r.tag if not pinned else "<none>")) if r else ("<none>", "<none>")
+            digest = pinned or next((d.split("@")[1] for d in sorted(host.repo_digests.get(image.id, ()))
+                                     if r and d.startswith(r.name + "@")), "<none>")
             rows.append((repo, tag, digest, image.id if p.flag("no_trunc") else image.short_id,
                          ago(world.sim.now, image.created_at), human_size(image.size), image))
     if p.flag("quiet"):

@@ -8,7 +8,7 @@ from ..args import Flag, parse
 from ..console import Console, Invocation
 from ..errors import CommandError
 from .events import HostAdded
-from .format import human_size, table
+from .format import human_size, table, truncate
 from .reference import _HOST
 
 _UNITS = {"bit": 1 / 8, "kbit": 1000 / 8, "mbit": 1e6 / 8, "gbit": 1e9 / 8,
@@ -106,7 +106,28 @@ def registry_cmd(world: Any, inv: Invocation, args: list[str]) -> str:
     raise CommandError(f'unknown "sim registry" command "{sub}"; try: sim registry ls | add HOST | catalog HOST [REPO]')
 
 
+def explain_build(world: Any, inv: Invocation, args: list[str]) -> str:
+    """The last build, step by step: cached or rebuilt, and why (the engine's own reasons)."""
+    if args:
+        raise CommandError("usage: sim explain-build")
+    result = world.docker.last_build
+    if result is None:
+        return "no build yet: run docker build first"
+    rows = []
+    for s in result.steps:
+        where = f"[{s.stage} {s.index}/{s.total}]" if len(result.steps) and any(x.stage != s.stage for x in result.steps) \
+            else f"[{s.index}/{s.total}]"
+        state = "CACHED" if s.cached else ("base" if s.kind == "FROM" else "built")
+        layer = s.layer[7:19] if s.layer else "-"
+        rows.append((where, truncate(s.instruction.replace("\n", " "), 40), state, layer, human_size(s.size), s.detail))
+    head = (f"build {result.build_id} on {result.host}: image {result.image_id[7:19]}, "
+            f"{result.cached_steps} steps cached, {result.rebuilt_steps} rebuilt, {result.seconds:.1f}s simulated")
+    return head + "\n" + table(["STEP", "INSTRUCTION", "RESULT", "LAYER", "SIZE", "WHY"], rows)
+
+
 def register(console: Console) -> None:
+    console.register_sim("explain-build", explain_build, "sim explain-build",
+                         "the last docker build step by step: cached or rebuilt, and why")
     console.register_sim("host", host_cmd, "sim host [ls | add NAME [--bandwidth R] | use NAME]",
                          "machines with a Docker engine; docker -H NAME talks to one")
     console.register_sim("registry", registry_cmd, "sim registry [ls | add HOST [--login-required] | catalog HOST [REPO]]",
