@@ -291,7 +291,7 @@ class MainWindow(FileActions, ViewActions, QMainWindow):
         if not self.presenter:
             return
         total = max(self.splitter.width(), 1)
-        for share in (0.6, 0.56, 0.52, 0.48, 0.44, 0.4):
+        for share in (0.7, 0.66, 0.62, 0.58, 0.54, 0.5, 0.46, 0.42):
             self.splitter.setSizes([int(total * share), total - int(total * share)])
             if self.narration.fits():
                 break
