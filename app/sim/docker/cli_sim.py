@@ -117,7 +117,7 @@ def explain_build(world: Any, inv: Invocation, args: list[str]) -> str:
     for s in result.steps:
         where = f"[{s.stage} {s.index}/{s.total}]" if len(result.steps) and any(x.stage != s.stage for x in result.steps) \
             else f"[{s.index}/{s.total}]"
-        state = "CACHED" if s.cached else ("base" if s.kind == "FROM" else "built")
+        state = "base" if s.kind == "FROM" else ("CACHED" if s.cached else "built")
         layer = s.layer[7:19] if s.layer else "-"
         rows.append((where, truncate(s.instruction.replace("\n", " "), 40), state, layer, human_size(s.size), s.detail))
     head = (f"build {result.build_id} on {result.host}: image {result.image_id[7:19]}, "
