@@ -35,7 +35,9 @@ def pull(engine: "DockerEngine", host_name: str, text: str) -> str:
              layers=len(plan.layers), layers_to_fetch=plan.layers_to_fetch, bytes_to_fetch=plan.bytes_to_fetch)
     windows, extracted, total = plan.timeline(host.bandwidth)
     lines = []
-    if not up_to_date:
+    # the daemon checks the image config first: an image already stored under another name needs no layers
+    have_image = plan.image_id in host.images
+    if not up_to_date and not have_image:
         # events in time order: download starts, then each layer done (extracted)
         marks: list[tuple[float, int, int]] = []
         for i, layer in enumerate(plan.layers):
@@ -56,12 +58,13 @@ def pull(engine: "DockerEngine", host_name: str, text: str) -> str:
             lines.append(f"{layer.digest[7:19]}: {'Already exists' if layer.present else 'Pull complete'}")
     else:
         total = 2 * ROUND_TRIP
+    skipped = up_to_date or have_image
     sim.run_until(start + total)
     engine._store(host, plan)
     sim.emit(ev.ImagePulled, host=host_name, ref=plan.ref, image_id=plan.image_id,
-             manifest_digest=plan.manifest_digest, downloaded_layers=0 if up_to_date else plan.layers_to_fetch,
-             existing_layers=len(plan.layers) if up_to_date else len(plan.layers) - plan.layers_to_fetch,
-             bytes_downloaded=0 if up_to_date else plan.bytes_to_fetch, seconds=round(sim.now - start, 3),
+             manifest_digest=plan.manifest_digest, downloaded_layers=0 if skipped else plan.layers_to_fetch,
+             existing_layers=len(plan.layers) if skipped else len(plan.layers) - plan.layers_to_fetch,
+             bytes_downloaded=0 if skipped else plan.bytes_to_fetch, seconds=round(sim.now - start, 3),
              up_to_date=up_to_date)
     status = (f"Status: Image is up to date for {ref.familiar}" if up_to_date
               else f"Status: Downloaded newer image for {ref.familiar}")
