@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..errors import InputError
-from .buildsteps import StepPlan, run_step, copy_step, metadata_step, workdir_step
+from .buildmeta import metadata_step
+from .buildsteps import StepPlan, copy_step, run_step, workdir_step
 from .buildstate import StageState, h
 from .context import filter_context
 from .dockerfile import Dockerfile, DockerfileError, Instr, parse_dockerfile

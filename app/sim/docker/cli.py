@@ -9,7 +9,7 @@ from typing import Any, Callable
 
 from ..console import Console, Invocation
 from ..errors import CommandError
-from . import cli_build, cli_containers, cli_images, cli_sim
+from . import cli_build, cli_containers, cli_images, cli_run, cli_sim
 
 Handler = Callable[[Any, Invocation, str, list[str]], str]
 
@@ -25,8 +25,8 @@ COMMANDS: dict[str, tuple[Handler, str]] = {
     "push": (cli_images.push, "Upload an image to a registry"),
     "login": (cli_images.login, "Log in to a registry"),
     "logout": (cli_images.logout, "Log out from a registry"),
-    "run": (cli_containers.run, "Create and run a new container from an image"),
-    "create": (cli_containers.create, "Create a new container"),
+    "run": (cli_run.run, "Create and run a new container from an image"),
+    "create": (cli_run.create, "Create a new container"),
     "ps": (cli_containers.ps, "List containers"),
     "start": (cli_containers.start, "Start one or more stopped containers"),
     "stop": (cli_containers.stop, "Stop one or more running containers"),
