@@ -283,8 +283,7 @@ def draw_warehouse(scene: "HouseScene", model: HouseModel) -> None:
     y = top + WAREHOUSE.height() + 8
     font = scene.font_px(18)
     if not model.warehouse:
-        t = text_item(scene.t("仓库里还没有别人的房子：docker push 把镜像送进来",
-                              "No houses pushed yet: docker push puts an image here"),
+        t = text_item(scene.t("还没有推送的房子", "No pushed houses yet"),
                       font, scene.color("muted"), width=WAREHOUSE.width())
         t.setPos(WAREHOUSE.left(), y)
         scene.addItem(t)

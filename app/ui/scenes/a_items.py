@@ -6,33 +6,18 @@
 * :func:`text_item`: a label (single line, or wrapped to a width) in a given font and colour.
 * :func:`glyph_path`: shapes that carry meaning besides colour (circle, helm wheel, square, diamond,
   tick, cross, arrow), so no information is carried by colour alone.
+
+(PySide6 6.12 on CPython 3.11 needs the reference-count guard that ``app.ui`` installs on import.)
 """
 from __future__ import annotations
 
-import ctypes
 import math
-import sys
 from typing import Any
 
 from PySide6.QtCore import Property, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (QGraphicsItem, QGraphicsObject, QGraphicsSimpleTextItem,
                                QGraphicsTextItem, QStyleOptionGraphicsItem, QWidget)
-
-
-def keep_none_alive() -> None:
-    """PySide6 6.12 on CPython 3.11 drops a reference to ``None`` on every C++ call returning void,
-    and to ``True``/``False`` on some calls returning bool (its wheels assume 3.12, where these are
-    immortal); after some thousands of calls the interpreter aborts ("none_dealloc",
-    "bool_dealloc"). Give the three singletons a huge reference count once. Idempotent; a no-op on 3.12+."""
-    if sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
-        return
-    for obj in (None, True, False):
-        if sys.getrefcount(obj) < (1 << 47):
-            ctypes.c_ssize_t.from_address(id(obj)).value += 1 << 48
-
-
-keep_none_alive()
 
 
 class Box(QGraphicsObject):

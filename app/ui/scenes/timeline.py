@@ -63,10 +63,8 @@ class TimelineScene(SceneBase):
         for i, m in enumerate(MILESTONES):
             bottom = max(bottom, self._draw_milestone(i, m))
         self._draw_story_panel(max(bottom + 40, 640.0))
-        if self.selected is None and len(self.highlighted) == 1:
-            only = next(iter(self.highlighted))
-            if any(m.id == only for m in MILESTONES):
-                self._show_story(milestone(only))
+        if self.selected is None and self._highlighted_milestone() is not None:
+            self._show_story(self._highlighted_milestone())  # type: ignore[arg-type]
         elif self.selected is not None:
             self._show_story(milestone(self.selected))
         self._restyle_cards()
@@ -176,11 +174,16 @@ class TimelineScene(SceneBase):
             parts.append(f"<p><i>{html.escape(self.t('今天：', 'Today: '))}</i>{html.escape(m.since[i])}</p>")
         return "".join(parts)
 
+    def _highlighted_milestone(self) -> Milestone | None:
+        """The latest milestone a step points at (its story is the one the narration arrives at)."""
+        hits = [m for m in MILESTONES if m.id in self.highlighted]
+        return hits[-1] if hits else None
+
     def set_highlight(self, ids: Iterable[str]) -> None:
         super().set_highlight(ids)
-        ids = list(self.highlighted)
-        if self.selected is None and len(ids) == 1 and any(m.id == ids[0] for m in MILESTONES):
-            self._show_story(milestone(ids[0]))
+        m = self._highlighted_milestone()
+        if self.selected is None and m is not None:
+            self._show_story(m)
 
     def on_events(self, events: Sequence[Any]) -> None:
         """The origins do not depend on the engine: nothing to follow."""

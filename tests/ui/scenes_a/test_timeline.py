@@ -73,3 +73,10 @@ def test_projector_contrast_and_presenter_text_size(scene_for: Any) -> None:
     # still nothing overlaps on one side of the axis at the big size
     for a, b in zip(MILESTONES, MILESTONES[2:]):
         assert not scene.item_for(a.id).sceneBoundingRect().intersects(scene.item_for(b.id).sceneBoundingRect())
+
+
+def test_several_highlights_tell_the_latest_story(scene_for: Any) -> None:
+    scene = scene_for(TimelineScene, lang="en")
+    scene.set_highlight(["dotcloud", "lxc"])
+    assert scene.halo_ids() == ["dotcloud", "lxc"]
+    assert "dotCloud, a PaaS start-up" in scene.story_text()
