@@ -77,7 +77,7 @@ class ArchitectureScene(SceneBase):
         self.addItem(self.card)
         self.log = PanelItem(self, QRectF(DIAGRAM_W + 14, 528, SCENE_RECT.width() - DIAGRAM_W - 30, 356), "log")
         self.addItem(self.log)
-        self.log_lines = [self._hop_text(*h) for h in self._hops_from_log(world)][-LOG_LINES:]
+        self.log_lines = [self._hop_text(*h) for h in self.hops_in_log(world)][-LOG_LINES:]
         self._sync(cv)
         self._show_card()
         self.apply_highlight()
@@ -237,6 +237,8 @@ class ArchitectureScene(SceneBase):
 
     def _hops_for(self, world: Any, e: Any) -> list[tuple[str, str, str, bool, float]]:
         """(from, to, text, is_watch, time) for one engine event."""
+        if e.domain != "k8s":
+            return []
         k = e.kind
         if k == "ObjectStored":
             if e.resource in ("leases", "events"):
@@ -284,7 +286,7 @@ class ArchitectureScene(SceneBase):
         arrow = "⇢" if watch else "→"
         return f"{time:7.2f}s  {name(src)} {arrow} {name(dst)}: {text}"
 
-    def _hops_from_log(self, world: Any) -> list[tuple]:
+    def hops_in_log(self, world: Any) -> list[tuple]:
         out: list[tuple] = []
         recent = world.sim.log[-400:]
         self._bound_later = {(e.namespace, e.name) for e in recent if e.kind == "ObjectStored"

@@ -131,6 +131,8 @@ class ClusterScene(SceneBase):
             return
         scheduled = set()
         for e in events:
+            if e.domain != "k8s":  # Docker has events of the same names (a docker pull on a host)
+                continue
             k = e.kind
             if k == "ImagePulling":
                 self._pulling.setdefault(e.node, {})[f"{e.namespace}/{e.pod}"] = e.image
@@ -148,6 +150,8 @@ class ClusterScene(SceneBase):
             widget.on_events(world, list(events))
         if self.animations_enabled:
             for e in events:
+                if e.domain != "k8s":
+                    continue
                 if e.kind == "ImagePulling" and e.node in self.cards:
                     self._animate_parcel(e.image, e.node)
                 elif e.kind == "ServiceRequest":
@@ -204,11 +208,23 @@ class ClusterScene(SceneBase):
 
     def _sync_deployments(self, world: Any) -> None:
         lines, self._deploy_rows = [], []
+        revisions: dict[tuple[str, str], int] = {}  # the newest ReplicaSet revision per Deployment
+        for rs in _store_items(world, "replicasets"):
+            meta = rs["metadata"]
+            for ref in meta.get("ownerReferences") or ():
+                if ref.get("kind") == "Deployment":
+                    key = (meta.get("namespace", "default"), ref.get("name", ""))
+                    try:
+                        rev = int((meta.get("annotations") or {}).get("deployment.kubernetes.io/revision", 0))
+                    except ValueError:
+                        rev = 0
+                    revisions[key] = max(revisions.get(key, 0), rev)
         for obj in sorted(_store_items(world, "deployments"), key=lambda o: natural_key(o["metadata"]["name"])):
             meta, spec, st = obj["metadata"], obj.get("spec") or {}, obj.get("status") or {}
             want = int(spec.get("replicas", 1))
             ready, updated = int(st.get("readyReplicas", 0) or 0), int(st.get("updatedReplicas", 0) or 0)
-            rev = (meta.get("annotations") or {}).get("deployment.kubernetes.io/revision", "1")
+            rev = (meta.get("annotations") or {}).get("deployment.kubernetes.io/revision") or \
+                revisions.get((meta.get("namespace", "default"), meta["name"]), 1)
             mark = "✓" if ready == want and updated == want else "⟳"
             lines.append(self.t(f"{mark} {meta['name']}  {ready}/{want} 就绪 · 版本{rev}",
                                 f"{mark} {meta['name']}  {ready}/{want} ready · rev {rev}"))
@@ -448,7 +464,7 @@ def _store_items(world: Any, resource: str) -> list[dict]:
 
 def _recent_log(world: Any, kinds: tuple[str, ...], depth: int = 4000) -> list[Any]:
     log = world.sim.log
-    return [e for e in log[-depth:] if e.kind in kinds]
+    return [e for e in log[-depth:] if e.kind in kinds and e.domain == "k8s"]
 
 
 def _clock(t: float) -> str:

@@ -1,0 +1,114 @@
+"""The scenes driven by the real engine through the console, as a learner drives them."""
+from pathlib import Path
+
+import pytest
+
+import app.ui.scenes.b_common  # noqa: F401
+from app.ui.controller import SimController
+from app.ui.scenes.architecture import ArchitectureScene
+from app.ui.scenes.cluster import ClusterScene
+from app.ui.theme import NORMAL
+
+ROOT = str(Path(__file__).resolve().parents[3])
+
+
+@pytest.fixture
+def rig(qapp):
+    ctl = SimController(seed=1)
+    scenes = [ClusterScene(ctl, NORMAL, "en"), ArchitectureScene(ctl, NORMAL, "en")]
+    for s in scenes:
+        s.set_animations_enabled(False)
+        s.rebuild()
+        ctl.events_ready.connect(s.on_events)
+        ctl.restored.connect(s.rebuild)
+
+    def run(*lines):
+        for line in lines:
+            result = ctl.execute(line, cwd=ROOT)
+            assert result.ok, (line, result.output)
+
+    yield ctl, scenes[0], scenes[1], run
+    ctl.pause()
+
+
+def places(scene):
+    return {k: (scene.view.pods[k].node, scene.pods.rect_of(k)) for k in scene.pods.keys}
+
+
+def test_apply_schedule_and_run(rig):
+    ctl, cluster, arch, run = rig
+    run("sim preset classroom")
+    assert sorted(cluster.cards) == ["node-1", "node-2", "node-3"]
+    run("kubectl apply -f lessons/manifests/web-deployment.yaml", "kubectl apply -f lessons/manifests/web-service.yaml",
+        "sim run-until all-running")
+    web = [k for k in cluster.pods.keys if k.startswith("default/web-")]
+    assert len(web) == 3
+    for key in web:
+        pv = cluster.view.pods[key]
+        assert pv.state == "Ready"
+        assert cluster.cards[pv.node].sceneBoundingRect().contains(cluster.pods.rect_of(key))
+    # the log-collector DaemonSet's pods are drawn too: one per node
+    assert sum(1 for k in cluster.pods.keys if k.startswith("kube-system/")) == 3
+    assert sorted(cluster.routes.routes["default/web"]) == sorted(web)
+    assert cluster.cards["node-1"].view.cpu_req_m >= 250
+    # the architecture scene saw the same requests travel through the API server
+    log = "\n".join(arch.log_lines)
+    assert "API server" in log and "etcd" in log
+    path = [arch._hop_text(*h) for h in arch.hops_in_log(ctl.world)]
+    first = web[0].split("/")[1]
+    node = cluster.view.pods[web[0]].node
+    for hop in (f"kubectl → API server: POST deployments/web", f"API server ⇢ controller manager: watch ADDED deployments/web",
+                f"controller manager → API server: POST pods/{first}", f"API server ⇢ scheduler: watch ADDED pods/{first}",
+                f"scheduler → API server: POST pods/{first}/binding", f"API server ⇢ kubelet@{node}: watch MODIFIED pods/{first}",
+                f"kubelet@{node} → runtime@{node}: CRI PullImage nginx:1.26"):
+        assert any(hop in line for line in path), hop
+
+
+def test_node_dies_pods_evicted_after_the_real_timeout_and_step_back(rig):
+    ctl, cluster, arch, run = rig
+    run("sim preset classroom", "kubectl apply -f lessons/manifests/web-deployment.yaml", "sim run-until all-running")
+    before = places(cluster)
+    mark = ctl.mark()
+    on_two = [k for k, (node, _) in before.items() if node == "node-2" and k.startswith("default/")]
+    assert on_two
+    run("sim node stop node-2", "sim advance 1m")
+    card = cluster.cards["node-2"]
+    assert card.view.status == "Unknown"
+    assert "unreachable:NoExecute" in card.note and "300 s" in card.note
+    assert arch.frames["node-2"].dashed
+    run("sim advance 5m")
+    ready_web = [k for k, p in cluster.view.pods.items() if k.startswith("default/web-") and p.state == "Ready"]
+    assert len(ready_web) == 3 and all(cluster.view.pods[k].node != "node-2" for k in ready_web)
+    assert all(cluster.view.pods[k].state in ("Terminating", "Failed") for k in on_two if k in cluster.view.pods)
+    ctl.restore(mark)  # step back: both scenes rebuild from the restored world, exactly
+    assert places(cluster) == before
+    assert cluster.cards["node-2"].view.status == "Ready" and not arch.frames["node-2"].dashed
+
+
+def test_scale_and_rolling_update(rig):
+    ctl, cluster, arch, run = rig
+    run("sim preset classroom", "kubectl apply -f lessons/manifests/web-deployment.yaml", "sim run-until all-running",
+        "kubectl scale deployment web --replicas=6", "sim run-until all-running")
+    assert sum(1 for k in cluster.pods.keys if k.startswith("default/web-")) == 6
+    assert cluster.deploy_box.lines[0].startswith("✓ web  6/6 ready")
+    run("kubectl set image deployment/web nginx=nginx:1.27", "sim run-until rollout/web")
+    hashes = {cluster.view.pods[k].labels.get("pod-template-hash") for k in cluster.view.pods
+              if k.startswith("default/web-") and cluster.view.pods[k].state == "Ready"}
+    assert len(hashes) == 1
+    assert "rev 2" in cluster.deploy_box.lines[0]
+
+
+def test_pod_breakdown_comes_from_the_scheduler(rig, qtbot):
+    ctl, cluster, arch, run = rig
+    run("sim preset classroom", "kubectl apply -f lessons/manifests/web-deployment.yaml", "sim run-until all-running")
+    key = next(k for k in cluster.pods.keys if k.startswith("default/web-"))
+    ns, name = key.split("/")
+    widget = cluster.make_details_widget()
+    qtbot.addWidget(widget)
+    with qtbot.waitSignal(cluster.details_requested) as sig:
+        cluster.select("Pod", ns, name)
+    node = cluster.view.pods[key].node
+    assert f"★ {node}" in sig.args[1] and f"Selected node: {node}" in sig.args[1]
+    assert widget.breakdown.cell_text(0, 0) == f"★ {node}"
+    assert "NodeResourcesFit" in " ".join(widget.breakdown.table.horizontalHeaderItem(c).text()
+                                          for c in range(widget.breakdown.table.columnCount()))
