@@ -10,7 +10,7 @@ from ..errors import CommandError
 from . import containers as ct, distribution, events as ev
 from .cli_containers import find_container
 from .errors import DockerError, ImageNotFound
-from .host import Container, Host
+from .host import Container
 from .reference import parse_ref
 
 _RUN_VALUE = {"--name", "-p", "--publish", "-e", "--env", "-w", "--workdir", "--entrypoint", "-u", "--user",
