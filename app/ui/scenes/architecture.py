@@ -86,8 +86,9 @@ class ArchitectureScene(SceneBase):
         xs = [pos[c][0] for c in CONTROL_PLANE if c != "kubectl"]
         ys = [pos[c][1] for c in CONTROL_PLANE if c != "kubectl"]
         bw, bh = 236.0, 100.0
-        frame_rect = QRectF(min(xs) - bw / 2 - 22, min(ys) - bh / 2 - 50, max(xs) - min(xs) + bw + 44,
-                            max(ys) - min(ys) + bh + 72)
+        head = max(50.0, min(self.min_text_px * 1.5, 74.0))  # room for the frame's label (presenter: larger)
+        frame_rect = QRectF(min(xs) - bw / 2 - 22, min(ys) - bh / 2 - head, max(xs) - min(xs) + bw + 44,
+                            max(ys) - min(ys) + bh + head + 22)
         frame = FrameItem(self, frame_rect, self.t("控制平面(原文:master)", "Control plane (the article's master)"),
                           "control_plane")
         self.addItem(frame)
