@@ -103,7 +103,7 @@ def _create(world: Any, host_name: str, args: list[str], verb: str) -> tuple[Con
             raise DockerError(f"{lead}docker: {exc}\nSee 'docker {verb} --help'.") from None
         if pull_policy == "missing":
             notes.append(f"Unable to find image '{ref.familiar}' locally")
-        notes += distribution.pull(engine, host_name, image_text).splitlines()[:-1]
+        notes += distribution.pull(engine, host_name, image_text, implicit=True).splitlines()[:-1]
         image = host.find_image(image_text)
     entrypoint = None
     if p.str("entrypoint") is not None:

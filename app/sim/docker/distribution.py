@@ -20,13 +20,16 @@ if TYPE_CHECKING:
     from .engine import DockerEngine, PullPlan
 
 
-def pull(engine: "DockerEngine", host_name: str, text: str) -> str:
-    """Run a pull to completion on ``host_name``; returns the CLI output."""
+def pull(engine: "DockerEngine", host_name: str, text: str, *, implicit: bool = False) -> str:
+    """Run a pull to completion on ``host_name``; returns the CLI output.
+
+    ``implicit``: the pull ``docker run`` makes for a missing image (it prints no "Using default tag").
+    """
     ref = parse_ref(text)
     plan = engine.plan_pull(host_name, text)  # raises before anything changes
     host = engine.host(host_name)
     sim = engine.sim
-    head = [] if ":" in text.split("/")[-1] or "@" in text else ["Using default tag: latest"]
+    head = [] if implicit or ":" in text.split("/")[-1] or "@" in text else ["Using default tag: latest"]
     what = ref.tag if ref.tag else ref.digest
     head.append(f"{what}: Pulling from {ref.repository}")
     up_to_date = host.tags.get(plan.ref) == plan.image_id if ref.tag else plan.image_id in host.images

@@ -1,6 +1,8 @@
 """docker pull / images / push / run through the console, as a user types them."""
 from __future__ import annotations
 
+import pytest
+
 
 def test_pull_then_already_exists(world) -> None:
     out = world.ok("docker pull nginx")
@@ -86,3 +88,25 @@ def test_run_echo_and_sleep(world) -> None:
     world.ok("docker start nap")
     world.ok("docker stop nap")  # sleep as PID 1 ignores SIGTERM: killed after 10 s
     assert "Exited (137)" in world.ok("docker ps -a")
+
+
+def test_pull_time_matches_the_plan_and_bandwidth(world) -> None:
+    plan = world.docker.plan_pull("laptop", "node:20-alpine")
+    t0 = world.sim.now
+    world.ok("docker pull node:20-alpine")
+    assert world.sim.now - t0 == pytest.approx(plan.duration(world.docker.host("laptop").bandwidth))
+    world.ok("sim host add slow --bandwidth 10Mbit")
+    t1 = world.sim.now
+    world.ok("docker -H slow pull node:20-alpine")
+    assert world.sim.now - t1 > 6 * (t1 - t0)  # a tenth of the bandwidth (extraction time stays)
+    starts = [e for e in world.sim.log if e.kind == "LayerDownloadStarted" and e.host == "slow"]
+    done = [e for e in world.sim.log if e.kind == "LayerPulled" and e.host == "slow"]
+    assert len(starts) == 5 and [e.index for e in done] == [0, 1, 2, 3, 4]  # extracted in stack order
+    assert all(e.time >= s.time for s, e in zip(starts, done))
+
+
+def test_run_implicit_pull_and_sim_reset(world) -> None:
+    out = world.ok("docker run -d busybox sleep 5")
+    assert out.startswith("Unable to find image 'busybox:latest' locally\nlatest: Pulling from library/busybox")
+    world.ok("sim reset --seed 4")
+    assert world.ok("docker ps -a -q") == "" and world.sim.seed == 4
