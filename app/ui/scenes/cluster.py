@@ -270,8 +270,9 @@ class ClusterScene(SceneBase):
                 added = taint.get("timeAdded")
                 if added:
                     at = parse_timestamp(added) + 300
-                    return self.t(f"污点 {short}:NoExecute · {_clock(at)} 驱逐(容忍 300 秒)",
-                                  f"taint {short}:NoExecute · evicts at {_clock(at)} (300 s toleration)")
+                    # the time first: on a projector a long line is cut at the end
+                    return self.t(f"{_clock(at)} 驱逐 · 污点 {short}:NoExecute,容忍 300 秒",
+                                  f"evicts at {_clock(at)} · taint {short}:NoExecute, 300 s toleration")
                 return self.t(f"污点 {short}:NoExecute · 300 秒后驱逐", f"taint {short}:NoExecute · evicts after 300 s")
         if self.view.nodes.get(name) and self.view.nodes[name].status != "Ready":
             return self.t("没有心跳", "no heartbeat")
