@@ -116,6 +116,11 @@ def svg_item(name: str, profile: ColorProfile, width: float, height: float | Non
     Vector all the way: the view re-renders it at any zoom, so it stays crisp.
     """
     item = QGraphicsSvgItem()
+    # No pixmap cache: painted as vectors every time, so it stays crisp at any zoom and exports to
+    # SVG as shapes (QGraphicsSvgItem caches in device pixels by default).
+    from PySide6.QtWidgets import QGraphicsItem
+
+    item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
     r = renderer(name, profile)
     item.setSharedRenderer(r)
     box = r.viewBoxF()

@@ -5,8 +5,9 @@
 2. *Disk used*: disk for 1..5000 instances of each kind (log-log), a marker at the chosen N.
 3. *How many fit*: the host's capacity for each kind, with a line at N.
 
-VMs are drawn with solid lines and square symbols, containers with dashed lines and circles, and
-every series is also labelled in words: the kinds never differ by colour alone. pyqtgraph is
+VMs are drawn with solid lines, containers with dashed lines (the legend beside the N chips shows
+both line styles with their names): the kinds never differ by colour alone. No scatter symbols: those
+are pixmaps in pyqtgraph and would blur when the stage is zoomed. pyqtgraph is
 imported only when the scene is first shown, so it costs nothing at start-up.
 
 pyqtgraph items need pyqtgraph's own view and scene, so each chart lives in a hidden
@@ -119,10 +120,8 @@ class DensityCharts:
     def _setup_ready_plot(self) -> None:
         pg, plot = self.pg, self.plots[0]
         plot.setLogMode(x=False, y=True)
-        for kind, symbol in (("vm", "s"), ("container", "o")):
-            self.curves[f"ready:{kind}"] = plot.plot([], [], pen=_kind_pen(pg, self.profile, kind), symbol=symbol,
-                                                     symbolSize=9, symbolBrush=QColor(getattr(self.profile, KIND_ROLES[kind])),
-                                                     symbolPen=pg.mkPen(QColor(self.profile.text)))
+        for kind in ("vm", "container"):
+            self.curves[f"ready:{kind}"] = plot.plot([], [], pen=_kind_pen(pg, self.profile, kind, 5.0))
 
     def _setup_disk_plot(self) -> None:
         pg, plot = self.pg, self.plots[1]
@@ -132,11 +131,7 @@ class DensityCharts:
             cap = vm_model.capacity(profile).fit
             xs = [n for n in ns if n <= cap]
             ys = [vm_model.disk_used_mib(profile, n) / 1024 for n in xs]
-            self.curves[f"disk:{kind}"] = plot.plot(xs, ys, pen=_kind_pen(pg, self.profile, kind))
-            self.markers[f"disk:{kind}"] = plot.plot([], [], pen=None, symbol="s" if kind == "vm" else "o",
-                                                     symbolSize=16,
-                                                     symbolBrush=QColor(getattr(self.profile, KIND_ROLES[kind])),
-                                                     symbolPen=pg.mkPen(QColor(self.profile.text), width=2))
+            self.curves[f"disk:{kind}"] = plot.plot(xs, ys, pen=_kind_pen(pg, self.profile, kind, 5.0))
         # A plain two-point line marks N (pyqtgraph's InfiniteLine recurses in its bounding rect here).
         self.markers["disk:n"] = plot.plot([], [], pen=pg.mkPen(QColor(self.profile.muted), width=2,
                                                                 style=Qt.PenStyle.DotLine))
@@ -166,11 +161,6 @@ class DensityCharts:
         for kind, kr in (("vm", result.vm), ("container", result.container)):
             xs, ys = _ready_points(kr, t_max)
             self.curves[f"ready:{kind}"].setData(xs, ys)
-            n = kr.started
-            if n > 0:
-                self.markers[f"disk:{kind}"].setData([n], [kr.disk_mib / 1024])
-            else:
-                self.markers[f"disk:{kind}"].setData([], [])
         self.plots[0].setXRange(0, end, padding=0.02)
         self.plots[0].setYRange(0, math.log10(max(result.n, 2) * 1.5), padding=0)
         n = max(result.n, 1)

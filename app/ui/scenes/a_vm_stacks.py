@@ -148,7 +148,7 @@ def _draw_vms(scene: "VmContainersScene", bottom: float) -> float:
     """Three VMs (guest OS + app in a dashed frame) standing on ``bottom``; returns the apps' top."""
     t = scene.t
     w = (STACK_W - 2 * 14) / 3
-    guest_label = t("客户机系统", "Guest OS")
+    guest_label = t("客户机\n系统", "Guest\nOS")  # broken on purpose: narrow blocks, big type
     hg = max(90.0, _text_height(scene, guest_label, w - 12, 25) + 16)
     ha = max(64.0, _text_height(scene, t("应用 1", "App 1"), w - 12, 25) + 16)
     guest_y = bottom - 6 - hg

@@ -14,8 +14,8 @@ import html
 from typing import Any, Sequence
 
 from PySide6.QtCore import QEasingCurve, QPropertyAnimation, QRectF, Qt, QVariantAnimation
-from PySide6.QtGui import QFontMetricsF
-from PySide6.QtWidgets import QGraphicsProxyWidget, QSlider
+from PySide6.QtGui import QFontMetricsF, QPen
+from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsProxyWidget, QSlider
 
 from app.sim import vm_model
 from app.ui.scenes import register_scene
@@ -125,9 +125,17 @@ class VmContainersScene(SceneBase):
         for kind in ("vm", "container"):
             glyph = GlyphItem(glyph_path("square" if kind == "vm" else "circle", 22),
                               self.color(KIND_ROLES[kind]), self.color("text"), 2)
-            row = text_item(lines.get(kind, ""), self.font_px(23), self.color("text"), width=RIGHT_W - 36)
-            row.setPos(RIGHT_X + 34, y)
-            glyph.setPos(RIGHT_X + 12, y + QFontMetricsF(self.font_px(23)).height() / 2)
+            row = text_item(lines.get(kind, ""), self.font_px(23), self.color("text"), width=RIGHT_W - 80)
+            row.setPos(RIGHT_X + 80, y)
+            mid = y + QFontMetricsF(self.font_px(23)).height() / 2
+            glyph.setPos(RIGHT_X + 12, mid)
+            sample = QGraphicsLineItem(RIGHT_X + 30, mid, RIGHT_X + 70, mid)  # the chart's line style
+            pen = QPen(self.color(KIND_ROLES[kind]), 5)
+            if kind == "container":
+                pen.setStyle(Qt.PenStyle.DashLine)
+            sample.setPen(pen)
+            self.addItem(sample)
+            self.register(f"legend:{kind}", sample)
             self.addItem(glyph)
             self.addItem(row)
             self._summary_items[kind] = row
