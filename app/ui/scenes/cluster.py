@@ -95,8 +95,8 @@ class ClusterScene(SceneBase):
             self.register(f"node:{name}", card)
             self.cards[name] = card
         if not self._node_names:
-            self.add_text(self.t("集群里还没有节点:试试 `sim preset classroom`",
-                                 "No nodes yet: try `sim preset classroom`"), GRID.x() + 40, GRID.y() + 40, px=26,
+            self.add_text(self.t("集群里还没有节点。试试:sim preset classroom",
+                                 "No nodes yet. Try: sim preset classroom"), GRID.x() + 40, GRID.y() + 40, px=26,
                           role="muted")
         self.pods = PodLayer(self, SCENE_RECT)
         self.addItem(self.pods)
