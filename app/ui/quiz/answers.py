@@ -61,6 +61,22 @@ class AnswerWidget(QWidget):
         self.focusNextChild()
 
 
+class _ChoiceLabel(QLabel):
+    """The wrapping text of a choice; clicking it clicks its button (long messages must wrap)."""
+
+    def __init__(self, button: QRadioButton | QCheckBox) -> None:
+        super().__init__()
+        self.button = button
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setBuddy(button)
+
+    def mousePressEvent(self, event: Any) -> None:
+        if self.button.isEnabled():
+            self.button.click()
+            self.button.setFocus()
+
+
 class _ChoiceWidget(AnswerWidget):
     """Single and multiple choice: radio buttons or check boxes, number keys pick."""
 
@@ -70,18 +86,26 @@ class _ChoiceWidget(AnswerWidget):
         self.group = QButtonGroup(self)
         self.group.setExclusive(not multi)
         self.buttons: list[QRadioButton | QCheckBox] = []
+        self.labels: list[_ChoiceLabel] = []
+        grid = QGridLayout()
+        grid.setColumnStretch(1, 1)
         for i in range(len(question.choices)):
             b: QRadioButton | QCheckBox = QCheckBox() if multi else QRadioButton()
             self.group.addButton(b, i)
             b.toggled.connect(self.changed)
-            self.layout_.addWidget(b)
+            label = _ChoiceLabel(b)
+            grid.addWidget(b, i, 0, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(label, i, 1)
             self.buttons.append(b)
+            self.labels.append(label)
+        self.layout_.addLayout(grid)
         self.layout_.addStretch(1)
         self.set_language(lang)
 
     def retranslate(self) -> None:
-        for i, b in enumerate(self.buttons):
-            b.setText(f"{i + 1}  {LETTERS[i]}. {self.question.choices[i].get(self.lang)}")
+        for i, (b, label) in enumerate(zip(self.buttons, self.labels)):
+            b.setText(f"{i + 1}  {LETTERS[i]}.")
+            label.setText(self.question.choices[i].get(self.lang))
 
     def focus_first(self) -> None:
         (self.group.checkedButton() or self.buttons[0]).setFocus()

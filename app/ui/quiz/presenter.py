@@ -12,12 +12,13 @@ from typing import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from app.quiz.grading import LETTERS, describe_answer
 from app.quiz.model import Question
 from app.ui.quiz import strings as qs
 from app.ui.quiz.hotspot import HotspotView
+from app.ui.quiz.prompt import prompt_html
 from app.ui.theme import ColorProfile
 
 FORWARD = (Qt.Key.Key_PageDown, Qt.Key.Key_Space, Qt.Key.Key_Right, Qt.Key.Key_Period)
@@ -46,23 +47,35 @@ class PresenterPage(QWidget):
         top.addWidget(self.progress, 1)
         top.addWidget(self.countdown)
         outer.addLayout(top)
+        # The content scrolls inside the page: a long question never makes the window grow.
+        content = QWidget()
+        inner = QVBoxLayout(content)
+        inner.setContentsMargins(0, 0, 0, 0)
         self.prompt = QLabel(objectName="prompt")
         self.prompt.setWordWrap(True)
-        self.prompt.setTextFormat(Qt.TextFormat.PlainText)
-        outer.addWidget(self.prompt)
+        self.prompt.setTextFormat(Qt.TextFormat.RichText)
+        inner.addWidget(self.prompt)
         self.body = QLabel()
         self.body.setWordWrap(True)
         self.body.setTextFormat(Qt.TextFormat.RichText)
-        outer.addWidget(self.body, 1)
+        inner.addWidget(self.body)
         self.picture: HotspotView | None = None
         self.picture_box = QVBoxLayout()
-        outer.addLayout(self.picture_box, 2)
+        inner.addLayout(self.picture_box)
         self.answer = QLabel(objectName="right")
         self.answer.setWordWrap(True)
         self.explain = QLabel()
         self.explain.setWordWrap(True)
-        outer.addWidget(self.answer)
-        outer.addWidget(self.explain)
+        inner.addWidget(self.answer)
+        inner.addWidget(self.explain)
+        inner.addStretch(1)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroll.setWidget(content)
+        outer.addWidget(self.scroll, 1)
         self.keys = QLabel(objectName="hint")
         outer.addWidget(self.keys)
         self.tick = QTimer(self)
@@ -141,7 +154,8 @@ class PresenterPage(QWidget):
         q = self.questions[self.index]
         self.progress.setText(qs.get("p.heading", lang) + " · " +
                               qs.fmt("q.progress", lang, n=self.index + 1, N=len(self.questions)))
-        self.prompt.setText(q.prompt.get(lang))
+        self.prompt.setText(prompt_html(q.prompt.get(lang), block_px=self._small_px()))  # scenario details: smaller
+        self.scroll.verticalScrollBar().setValue(0)
         self.body.setText(self._options(q))
         if q.type == "hotspot":
             self.picture = HotspotView(q.scene, lang, self.profile)
@@ -150,6 +164,7 @@ class PresenterPage(QWidget):
                 self.picture.select(str(q.answer))
             self.picture.enabled_ = False
             self.picture.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            self.picture.setMinimumHeight(max(240, self.height() // 2))
             self.picture_box.addWidget(self.picture)
         if self.revealed:
             self.countdown.setText("")
@@ -157,12 +172,23 @@ class PresenterPage(QWidget):
             reasoning = q.scenario.reasoning.get(lang) if q.scenario else ""
             text = html.escape(q.explain.get(lang))
             if reasoning:
-                text += "<pre>" + html.escape(reasoning) + "</pre>"
+                text += (f"<p style='white-space:pre-wrap; font-family:monospace; font-size:{self._small_px()}px'>"
+                         + html.escape(reasoning, quote=False) + "</p>")
             self.explain.setText(text)
+            QTimer.singleShot(0, self._show_answer)
         else:
             self.answer.setText("")
             self.explain.setText("")
             self._tick()
+
+    def _small_px(self) -> int:
+        """Scenario details and engine tables: 60% of the presenter type (still 16 px or more)."""
+        base = min(48, max(16, self.window().height() // 24))
+        return max(16, int(base * 0.6))
+
+    def _show_answer(self) -> None:
+        """Scroll so the revealed answer is on screen (a long scenario may push it below the fold)."""
+        self.scroll.ensureWidgetVisible(self.answer, 0, 40)
 
     def _options(self, q: Question) -> str:
         lang = self.lang

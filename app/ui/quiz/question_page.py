@@ -22,6 +22,7 @@ from app.quiz.records import QuizRecords
 from app.quiz.session import Feedback, QuizSession
 from app.ui.quiz import strings as qs
 from app.ui.quiz.answers import AnswerWidget, make_answer_widget
+from app.ui.quiz.prompt import prompt_html
 from app.ui.theme import ColorProfile
 
 
@@ -53,10 +54,10 @@ class QuestionPage(QWidget):
         outer.addLayout(top)
         self.prompt = QLabel(objectName="prompt")
         self.prompt.setWordWrap(True)
-        self.prompt.setTextFormat(Qt.TextFormat.PlainText)
+        self.prompt.setTextFormat(Qt.TextFormat.RichText)
         outer.addWidget(self.prompt)
         self.answer_box = QVBoxLayout()
-        outer.addLayout(self.answer_box, 3)
+        outer.addLayout(self.answer_box, 2)
         self.feedback = QFrame(objectName="feedback")
         # shares the height with the answer area; its text scrolls instead of overlapping
         self.feedback.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
@@ -80,7 +81,7 @@ class QuestionPage(QWidget):
             self.rate_buttons[r] = b
             self.rating_row.addWidget(b)
         fb.addLayout(self.rating_row)
-        outer.addWidget(self.feedback, 2)
+        outer.addWidget(self.feedback, 3)
         buttons = QHBoxLayout()
         self.primary = QPushButton(objectName="primary")
         self.primary.clicked.connect(self.advance)
@@ -232,7 +233,7 @@ class QuestionPage(QWidget):
         if q.scenario is not None:
             meta += " · " + qs.fmt("q.generated", lang, seed=q.scenario.seed)
         self.meta.setText(meta)
-        self.prompt.setText(q.prompt.get(lang))
+        self.prompt.setText(prompt_html(q.prompt.get(lang)))
         self.show_me.setEnabled(self.last is not None and self.can_show_me(q))
         if self.last is None:
             self.primary.setText(g("q.submit"))

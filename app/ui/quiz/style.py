@@ -9,7 +9,7 @@ def stylesheet(p: ColorProfile, base_px: int) -> str:
     return f"""
     QWidget {{ background: {p.panel}; color: {p.text}; font-family: {family}; font-size: {base_px}px; }}
     QLabel#heading {{ font-size: {int(base_px * 1.6)}px; font-weight: bold; }}
-    QLabel#prompt {{ font-size: {int(base_px * 1.35)}px; font-weight: bold; }}
+    QLabel#prompt {{ font-size: {int(base_px * 1.35)}px; }}
     QLabel#muted, QLabel#hint {{ color: {p.muted}; }}
     QLabel#right {{ color: {p.ok}; font-weight: bold; font-size: {int(base_px * 1.3)}px; }}
     QLabel#wrong {{ color: {p.error}; font-weight: bold; font-size: {int(base_px * 1.3)}px; }}

@@ -14,7 +14,7 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from app.quiz.catalog import Catalog
 from app.quiz.model import Question
@@ -114,9 +114,16 @@ class QuizWindow(QWidget):
         self._restyle()
 
     def _restyle(self) -> None:
+        # Only the page on show counts for the window's size (QStackedLayout skips Ignored widgets).
+        current = self.stack.currentWidget()
+        for page in (self.start, self.question, self.results, self.display):
+            policy = QSizePolicy.Policy.Preferred if page is current else QSizePolicy.Policy.Ignored
+            page.setSizePolicy(policy, policy)
         showing_display = self.stack.currentWidget() is self.display
         profile = profile_for(True) if showing_display else self.profile
-        base = max(16, self.height() // 24) if (self.presenter or showing_display) else 15
+        # Presenter type follows the window height (1/24 of it, within readable bounds); the pages scroll
+        # or shrink their pictures, so a bigger font never makes the window grow (no feedback loop).
+        base = min(48, max(16, self.height() // 24)) if (self.presenter or showing_display) else 15
         self.setPalette(profile.palette())
         self.setStyleSheet(stylesheet(profile, base))
 
