@@ -139,6 +139,9 @@ def plan_build(engine: "DockerEngine", host: "Host", opts: BuildOptions) -> Buil
     warnings = list(df.warnings)
     if unused:
         warnings.append(f"[Warning] One or more build-args [{' '.join(unused)}] were not consumed")
+    for ref in dict.fromkeys(ctx.synthetic_sources):
+        warnings.append(f"{ref} is not in the simulator's catalog: COPY --from read modelled files from a synthetic "
+                        "stand-in image")
     final = ctx.stages[target]
     image = _final_image(final.state, opts.labels)
     end = max(st.end for st in ctx.stages.values())
@@ -195,6 +198,7 @@ class _Ctx:
         self.context, self.meta, self.used_args, self.t_ctx = context, meta, used_args, t_ctx
         self.stages: dict[int, StagePlan] = {}
         self.pulled: set[str] = set()  # layers that pulls planned in this build bring
+        self.synthetic_sources: list[str] = []  # COPY --from images replaced by synthetic stand-ins
 
     def plan_stage(self, i: int) -> None:
         df = self.df

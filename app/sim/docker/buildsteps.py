@@ -216,7 +216,9 @@ def copy_step(ctx: "_Ctx", state: StageState, ins: Instr, parent_missed: str | N
                 raise fail(ctx.df.lines, ins.line, f"invalid from flag value {from_ref}: refers to current or future build stage")
             from_stage, src_state = j, ctx.stages[j].state
         else:
-            image, pull, _, _ = ctx.resolve_base(from_ref, ins)
+            image, pull, synthetic, _ = ctx.resolve_base(from_ref, ins)
+            if synthetic is not None:
+                ctx.synthetic_sources.append(from_ref)
             src_state = StageState.from_image(from_ref, image, h("from", image.manifest_digest))
             extra_seconds += pull.duration(ctx.host.bandwidth) if pull else 0.0
     entries: list[tuple[str, str, int]] = []  # (relative target, digest, size)
