@@ -4,6 +4,8 @@ NormalizeScore, weights, and host selection with a seeded random tie-break (sche
 from __future__ import annotations
 
 import random
+from itertools import repeat
+from operator import add, mul
 
 from .breakdown import SCORE_PLUGINS, Decision, Failure, PluginScores
 from .filters import PodContext, fit_reasons, run_filters
@@ -88,28 +90,45 @@ class Algorithm:
         start = self.next_start % n
         d.start_index = start
         feasible: list[NodeState] = []
-        evaluated = d.evaluated
         failures = d.failures
-        cpu, mem = info.cpu, info.mem
         simple = not (ctx.check_affinity or info.host_ports or ctx.hard_spread or ctx.ipa or info.scalars)
-        processed = 0
-        for i in range(n):
-            node = nodes[(start + i) % n]
-            processed += 1
-            if not simple or node.unschedulable or node.hard_taints:
-                f = run_filters(ctx, node)
-            elif node.npods >= node.alloc_pods or (cpu > 0 and cpu > node.alloc_cpu - node.req_cpu) or \
-                    (mem > 0 and mem > node.alloc_mem - node.req_mem):
-                f = Failure("NodeResourcesFit", fit_reasons(info, node), False)
+        # a request of 0 always fits (the real check is skipped for it)
+        need_cpu = info.cpu if info.cpu > 0 else -(1 << 62)
+        need_mem = info.mem if info.mem > 0 else -(1 << 62)
+        order = nodes[start:] + nodes[:start]
+        processed = n
+        pos = 0
+        chunk_size = max(k, 64)
+        while pos < n:
+            chunk = order[pos:pos + chunk_size]
+            if simple:  # the common case, checked for a whole chunk at C speed
+                flags = [x.plain and x.free_pods > 0 and x.free_cpu >= need_cpu and x.free_mem >= need_mem
+                         for x in chunk]
+                if all(flags):
+                    take = min(len(chunk), k - len(feasible))
+                    feasible.extend(chunk[:take])
+                    if len(feasible) >= k:
+                        processed = pos + take
+                        break
+                    pos += len(chunk)
+                    continue
             else:
-                f = None
-            evaluated.append(node.name)
-            if f is not None:
-                failures[node.name] = f
-            else:
+                flags = [False] * len(chunk)
+            done = False
+            for j, node in enumerate(chunk):
+                f = None if flags[j] else run_filters(ctx, node)
+                if f is not None:
+                    failures[node.name] = f
+                    continue
                 feasible.append(node)
                 if len(feasible) >= k:
+                    processed = pos + j + 1
+                    done = True
                     break
+            if done:
+                break
+            pos += len(chunk)
+        d.evaluated = [x.name for x in order[:processed]]
         self.next_start = (start + processed) % n
         d.feasible = [x.name for x in feasible]
         if not feasible:
@@ -120,11 +139,11 @@ class Algorithm:
             d.tied = [d.winner]
             return d
         d.scores = self._score(ctx, feasible, default_selector, total)
-        totals = [0] * len(feasible)
+        totals: list[int] = [0] * len(feasible)
         for s in d.scores:
             if not s.skipped:
-                w = s.weight
-                totals = [t + v * w for t, v in zip(totals, s.normalized)]
+                col = s.normalized if s.weight == 1 else list(map(mul, s.normalized, repeat(s.weight)))
+                totals = list(map(add, totals, col))
         d.totals = totals
         best = max(totals)
         tied = [feasible[i].name for i, t in enumerate(totals) if t == best]
@@ -134,13 +153,16 @@ class Algorithm:
 
     def _score(self, ctx: PodContext, nodes: list[NodeState], default_selector, total: int) -> list[PluginScores]:
         constraints, require_all = scores.spread_constraints(ctx, default_selector)
+        host_sel = next((c.selector for c in constraints if c.topology_key == scores.HOSTNAME), None)
+        fit, bal, host_counts = scores.resource_scores(ctx, nodes, self.strategy, host_sel)
         results = {
             "TaintToleration": scores.taint_toleration(ctx, nodes),
             "NodeAffinity": scores.node_affinity(ctx, nodes),
-            "NodeResourcesFit": scores.resources_fit(ctx, nodes, self.strategy),
-            "PodTopologySpread": scores.pod_topology_spread(ctx, nodes, constraints, require_all),
+            "NodeResourcesFit": (fit, list(fit)),
+            "PodTopologySpread": scores.pod_topology_spread(ctx, nodes, constraints, require_all, host_counts,
+                                                            host_sel),
             "InterPodAffinity": scores.inter_pod_affinity(ctx, nodes),
-            "NodeResourcesBalancedAllocation": scores.balanced_allocation(ctx, nodes),
+            "NodeResourcesBalancedAllocation": (bal, list(bal)),
             "ImageLocality": scores.image_locality(ctx, nodes, total),
         }
         out = []

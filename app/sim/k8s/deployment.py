@@ -27,9 +27,20 @@ CHANGE_CAUSE = "kubernetes.io/change-cause"
 HASH_LABEL = "pod-template-hash"
 
 
+_hashes: dict[int, tuple[dict, str]] = {}
+
+
 def template_hash(template: dict) -> str:
+    """Stored templates are never mutated in place, so the hash is cached by object identity."""
+    hit = _hashes.get(id(template))
+    if hit is not None and hit[0] is template:
+        return hit[1]
     data = json.dumps(template, sort_keys=True, separators=(",", ":")).encode()
-    return safe_encode(str(fnv32a(data)))
+    out = safe_encode(str(fnv32a(data)))
+    if len(_hashes) > 10_000:
+        _hashes.clear()
+    _hashes[id(template)] = (template, out)
+    return out
 
 
 def resolve(value: object, total: int, round_up: bool) -> int:

@@ -21,11 +21,20 @@ def timestamp(t: float) -> str:
     return out
 
 
+_parsed: dict[str, float] = {}
+
+
 def parse_timestamp(text: str | None) -> float:
     if not text:
         return 0.0
+    hit = _parsed.get(text)
+    if hit is not None:
+        return hit
     dt = _dt.datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=_dt.timezone.utc)
-    return (dt - EPOCH).total_seconds()
+    out = (dt - EPOCH).total_seconds()
+    if len(_parsed) < 100_000:
+        _parsed[text] = out
+    return out
 
 
 def random_suffix(rng: Any, n: int = 5) -> str:

@@ -11,9 +11,12 @@ from typing import Any
 
 from . import quantity as q
 from .images import normalize_image
+from .labels import matches
 from .podinfo import PodSpecInfo
 
 POD_KEY = tuple[str, str]
+#: topology keys whose per-domain pod groups are aggregated (PodTopologySpread reads them per cycle)
+TRACKED_KEYS = ("topology.kubernetes.io/zone", "topology.kubernetes.io/region")
 
 
 class PodEntry:
@@ -28,11 +31,13 @@ class PodEntry:
 class NodeState:
     __slots__ = ("name", "index", "labels", "alloc_cpu", "alloc_mem", "alloc_pods", "alloc_scalar",
                  "req_cpu", "req_mem", "nz_cpu", "nz_mem", "req_scalar", "npods", "unschedulable", "taints",
-                 "hard_taints", "prefer_taints", "images", "ports", "pods", "groups", "affinity_pods")
+                 "hard_taints", "prefer_taints", "images", "ports", "pods", "groups", "affinity_pods",
+                 "version", "memo", "zone", "plain", "free_cpu", "free_mem", "free_pods")
 
     def __init__(self, name: str, index: int) -> None:
         self.name, self.index = name, index
         self.labels: dict = {}
+        self.zone: str | None = None
         self.alloc_cpu = self.alloc_mem = 0
         self.alloc_pods = 110
         self.alloc_scalar: dict[str, int] = {}
@@ -48,11 +53,21 @@ class NodeState:
         #: (namespace, id(labels)) -> [labels, count] over non-terminating pods
         self.groups: dict[tuple[str, int], list] = {}
         self.affinity_pods = 0
+        #: bumped whenever requested resources change (score memo validity)
+        self.version = 0
+        self.memo: tuple | None = None
+        #: not cordoned and no NoSchedule/NoExecute taint (the filter fast path)
+        self.plain = True
+        self.free_cpu = self.free_mem = 0
+        self.free_pods = 110
+
+    def refresh_free(self) -> None:
+        self.free_cpu = self.alloc_cpu - self.req_cpu
+        self.free_mem = self.alloc_mem - self.req_mem
+        self.free_pods = self.alloc_pods - self.npods
 
     def count_matching(self, namespace: str | None, selector: Any, memo: dict) -> int:
         """Non-terminating pods on this node (in ``namespace`` unless None) matching ``selector``."""
-        from .labels import matches
-
         n = 0
         for gkey, (labels, count) in self.groups.items():
             if namespace is not None and gkey[0] != namespace:
@@ -74,6 +89,12 @@ class SchedulerCache:
         self.image_nodes: dict[str, int] = {}
         #: pods that carry pod (anti-)affinity terms (InterPodAffinity looks at them)
         self.affinity_pods: dict[POD_KEY, PodEntry] = {}
+        #: (topology key, value) -> groups of non-terminating pods in that domain
+        self.domain_groups: dict[tuple[str, str], dict[tuple[str, int], list]] = {}
+        #: nodes with a PreferNoSchedule taint (TaintToleration scores 0 everywhere when there are none)
+        self.prefer_tainted: set[str] = set()
+        #: per-cycle score signatures, reused so node memos compare by identity
+        self.signatures: dict[tuple, tuple] = {}
 
     # -- nodes ------------------------------------------------------------------------------
     def set_node(self, obj: dict) -> NodeState:
@@ -83,7 +104,15 @@ class SchedulerCache:
             ns = NodeState(name, len(self.order))
             self.nodes[name] = ns
             self.order.append(ns)
-        ns.labels = obj["metadata"].get("labels") or {}
+        new_labels = obj["metadata"].get("labels") or {}
+        if new_labels != ns.labels and ns.groups:
+            for gkey, g in ns.groups.items():
+                self._domains(ns, g[0], ns.labels, gkey, -g[1])
+            for gkey, g in ns.groups.items():
+                self._domains(ns, g[0], new_labels, gkey, g[1])
+        ns.labels = new_labels
+        ns.zone = new_labels.get("topology.kubernetes.io/zone")
+        ns.version += 1
         status = obj.get("status") or {}
         alloc = status.get("allocatable") or status.get("capacity") or {}
         ns.alloc_cpu = q.milli_value(alloc.get("cpu", 0))
@@ -95,6 +124,12 @@ class SchedulerCache:
         ns.taints = tuple(spec.get("taints") or ())
         ns.hard_taints = tuple(t for t in ns.taints if t.get("effect") in ("NoSchedule", "NoExecute"))
         ns.prefer_taints = tuple(t for t in ns.taints if t.get("effect") == "PreferNoSchedule")
+        ns.plain = not ns.unschedulable and not ns.hard_taints
+        if ns.prefer_taints:
+            self.prefer_tainted.add(name)
+        else:
+            self.prefer_tainted.discard(name)
+        ns.refresh_free()
         images: dict[str, int] = {}
         for img in status.get("images") or ():
             for n in img.get("names") or ():
@@ -114,6 +149,7 @@ class SchedulerCache:
             return
         for name_ in ns.images:
             self.image_nodes[name_] -= 1
+        self.prefer_tainted.discard(name)
         self.order.remove(ns)
         for i, n in enumerate(self.order):
             n.index = i
@@ -127,6 +163,7 @@ class SchedulerCache:
         if ns is None:
             return None
         e = PodEntry(key, node, info, labels, priority, start)
+        ns.version += 1
         self.pods[key] = e
         ns.pods[key] = e
         ns.req_cpu += info.cpu
@@ -134,6 +171,7 @@ class SchedulerCache:
         ns.nz_cpu += info.nz_cpu
         ns.nz_mem += info.nz_mem
         ns.npods += 1
+        ns.refresh_free()
         for k, v in info.scalars:
             ns.req_scalar[k] = ns.req_scalar.get(k, 0) + v
         for p in info.host_ports:
@@ -153,6 +191,7 @@ class SchedulerCache:
             e.terminating = True
             ns = self.nodes.get(e.node)
             if ns is not None:
+                ns.version += 1
                 self._group(ns, e, -1)
 
     def remove_pod(self, key: POD_KEY) -> PodEntry | None:
@@ -164,12 +203,14 @@ class SchedulerCache:
         if ns is None:
             return e
         info = e.info
+        ns.version += 1
         del ns.pods[key]
         ns.req_cpu -= info.cpu
         ns.req_mem -= info.mem
         ns.nz_cpu -= info.nz_cpu
         ns.nz_mem -= info.nz_mem
         ns.npods -= 1
+        ns.refresh_free()
         for k, v in info.scalars:
             ns.req_scalar[k] -= v
         for p in info.host_ports:
@@ -182,8 +223,7 @@ class SchedulerCache:
             self._group(ns, e, -1)
         return e
 
-    @staticmethod
-    def _group(ns: NodeState, e: PodEntry, delta: int) -> None:
+    def _group(self, ns: NodeState, e: PodEntry, delta: int) -> None:
         g = ns.groups.get(e.group)
         if g is None:
             ns.groups[e.group] = [e.labels, delta]
@@ -191,3 +231,20 @@ class SchedulerCache:
             g[1] += delta
             if g[1] <= 0:
                 del ns.groups[e.group]
+        self._domains(ns, e.labels, ns.labels, e.group, delta)
+
+    def _domains(self, ns: NodeState, pod_labels: dict, node_labels: dict, gkey: tuple[str, int],
+                 delta: int) -> None:
+        for key in TRACKED_KEYS:
+            val = node_labels.get(key)
+            if val is None:
+                continue
+            groups = self.domain_groups.setdefault((key, val), {})
+            gk = gkey
+            g = groups.get(gk)
+            if g is None:
+                groups[gk] = [pod_labels, delta]
+            else:
+                g[1] += delta
+                if g[1] <= 0:
+                    del groups[gk]
