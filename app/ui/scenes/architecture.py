@@ -26,6 +26,8 @@ MAX_NODES = 3
 #: hops animated per batch of events (the rest go to the log only)
 MAX_HOPS = 24
 LOG_LINES = 9
+#: message sequences travelling at once
+MAX_GROUPS = 3
 VERB_HTTP = {"ADDED": "POST", "MODIFIED": "PUT", "DELETED": "DELETE"}
 ROLE = {"kubectl": "accent", "scheduler": "control_plane", "controller-manager": "control_plane",
         "apiserver": "control_plane", "etcd": "control_plane"}
@@ -211,7 +213,8 @@ class ArchitectureScene(SceneBase):
         hops = [h for e in events for h in self._hops_for(world, e)]
         self.log_lines = (self.log_lines + [self._hop_text(*h) for h in hops])[-LOG_LINES:]
         self._sync(cv)
-        if self.animations_enabled and hops:
+        # while earlier messages still travel, new ones only go to the log (no pile-up at 3,000 pods)
+        if self.animations_enabled and hops and len(self._animations) < MAX_GROUPS:
             self._animate(hops[:MAX_HOPS])
         self.apply_highlight()
 

@@ -31,6 +31,8 @@ from .base import SCENE_RECT, SceneBase
 LEFT = QRectF(16, 16, 300, 868)
 GRID = QRectF(332, 132, 1252, 752)
 SERVICES = QRectF(332, 16, 1252, 100)
+#: image parcels in flight at most (the node cards list every pull anyway)
+MAX_PARCELS = 12
 EVICT_TAINTS = ("node.kubernetes.io/unreachable", "node.kubernetes.io/not-ready")
 
 
@@ -55,6 +57,7 @@ class ClusterScene(SceneBase):
         self._recent_pulls: list[str] = []
         self._node_names: list[str] = []
         self._details: list[Any] = []   # details widgets made by make_details_widget (fed below)
+        self._parcels = 0
         self._cache = ViewCache()
         self._placed: dict[str, tuple] = {}  # pod key -> (x, y, w, state) last given to the layer
 
@@ -313,25 +316,34 @@ class ClusterScene(SceneBase):
             layer.fly(fid, 1.0)
 
     def _animate_parcel(self, image: str, node: str) -> None:
+        if self._parcels >= MAX_PARCELS:  # a big rollout pulls on every node: the cards say so anyway
+            return
         card = self.cards[node]
         start = self.registry_box.sceneBoundingRect().center()
         end = card.sceneBoundingRect().center()
         parcel = ParcelItem(self, image)
         self.addItem(parcel)
+        self._parcels += 1
         anim = QVariantAnimation()
         anim.setStartValue(start)
         anim.setEndValue(end)
         anim.setDuration(self.anim_ms(1100))
         anim.valueChanged.connect(lambda p, it=parcel: it.setPos(p))
-        anim.finished.connect(lambda it=parcel: it.scene() is self and self.removeItem(it))
+        anim.finished.connect(lambda it=parcel: self._parcel_done(it))
         self.track(anim)
         if anim.state() != anim.State.Running and parcel.scene() is self:
+            self.removeItem(parcel)
+
+    def _parcel_done(self, parcel: ParcelItem) -> None:
+        self._parcels = max(0, self._parcels - 1)
+        if parcel.scene() is self:
             self.removeItem(parcel)
 
     def finish_animations(self) -> None:
         super().finish_animations()
         for item in [i for i in self.items() if isinstance(i, ParcelItem)]:
             self.removeItem(item)
+        self._parcels = 0
 
     # -- selection and ids -------------------------------------------------------------------------
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802 (Qt name)

@@ -112,3 +112,26 @@ def test_pod_breakdown_comes_from_the_scheduler(rig, qtbot):
     assert widget.breakdown.cell_text(0, 0) == f"★ {node}"
     assert "NodeResourcesFit" in " ".join(widget.breakdown.table.horizontalHeaderItem(c).text()
                                           for c in range(widget.breakdown.table.columnCount()))
+
+
+def test_live_play_with_animations_ends_in_the_engine_state(qapp, qtbot):
+    ctl = SimController(seed=3)
+    cluster, arch = ClusterScene(ctl, NORMAL, "zh"), ArchitectureScene(ctl, NORMAL, "zh")
+    for s in (cluster, arch):
+        s.rebuild()
+        ctl.events_ready.connect(s.on_events)
+        ctl.restored.connect(s.rebuild)
+    ctl.execute("sim preset classroom", cwd=ROOT)
+    ctl.execute("kubectl apply -f lessons/manifests/web-deployment.yaml", cwd=ROOT)
+    ctl.set_speed(4.0)
+    for s in (cluster, arch):
+        s.set_speed(4.0)
+    ctl.play(until=ctl.now + 2.0)
+    qtbot.waitUntil(lambda: not ctl.playing, timeout=5000)
+    assert arch.hops_animated > 0
+    for s in (cluster, arch):
+        s.set_animations_enabled(False)  # reduced motion: jump to the end state
+    assert cluster.pods.flying() == 0 and not cluster.animating and not arch.animating
+    for key, pv in cluster.view.pods.items():
+        rect = cluster.pods.rect_of(key, final=False)
+        assert (cluster.cards[pv.node] if pv.node else cluster.queue_box).sceneBoundingRect().contains(rect)
