@@ -6,6 +6,7 @@ what the generators make without opening the app.
 """
 from __future__ import annotations
 
+import os
 import sys
 from typing import TextIO
 
@@ -33,15 +34,24 @@ def render(question, out: TextIO) -> None:  # type: ignore[no-untyped-def]
 
 def main(seed: int, out: TextIO | None = None) -> int:
     """Print one question per generator kind for ``seed``; 1 if a generator failed, else 0."""
+    try:
+        return _print_all(seed, out or sys.stdout)
+    except BrokenPipeError:  # piped into head: stop quietly, as command-line tools do
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+def _print_all(seed: int, out: TextIO) -> int:
     from .generators import GENERATORS, IMPORT_ERRORS
 
-    out = out or sys.stdout
     failed = 0
     out.write(f"Generated quiz questions for seed {seed} ({len(GENERATORS)} kinds)\n\n")
     for n, (kind, gen) in enumerate(GENERATORS.items()):
         difficulty = DIFFICULTIES[(seed + n) % 3]
         try:
             render(gen.generate(seed, difficulty), out)
+        except OSError:
+            raise
         except Exception as exc:  # report every kind, not just the first failure
             failed += 1
             out.write(f"== {kind}: could not generate: {type(exc).__name__}: {exc}\n\n")
