@@ -111,7 +111,9 @@ def stop(world: Any, inv: Invocation, host_name: str, args: list[str]) -> str:
     try:
         grace = float(str(p.get("time")))
     except ValueError:
-        raise CommandError(f'invalid argument "{p.get("time")}" for "-t, --time" flag') from None
+        grace = -1.0
+    if not 0 <= grace <= 3600:
+        raise CommandError(f'invalid argument "{p.get("time")}" for "-t, --time" flag: seconds from 0 to 3600')
     for c in found:
         _stop_one(world, host, c, grace)
     return "\n".join(p.positional)

@@ -48,6 +48,8 @@ def behaviour(argv: tuple[str, ...], interactive: bool) -> tuple[str, list[str],
     if prog == "false":
         return "exit", [], 1
     if prog == "sleep" and len(argv) == 2:
+        if argv[1] in ("infinity", "inf"):
+            return "server", ["[simulated] sleep infinity: waits until stopped"], 0
         try:
             seconds = float(argv[1].rstrip("s"))
             if 0 <= seconds <= 86400 * 30:
