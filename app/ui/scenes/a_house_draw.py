@@ -284,8 +284,8 @@ def draw_warehouse(scene: "HouseScene", model: HouseModel) -> None:
     font = scene.font_px(18)
     if not model.warehouse:
         t = text_item(scene.t("还没有推送的房子", "No pushed houses yet"),
-                      font, scene.color("muted"), width=WAREHOUSE.width())
-        t.setPos(WAREHOUSE.left(), y)
+                      font, scene.color("muted"), width=WAREHOUSE.width() - 40)
+        t.setPos(WAREHOUSE.left() + 40, y)
         scene.addItem(t)
         return
     for item in model.warehouse[:6]:
