@@ -10,8 +10,8 @@ from typing import Callable
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QHeaderView, QLabel, QListWidget, QPushButton,
-                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QHeaderView, QLabel, QListWidget, QListWidgetItem,
+                               QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from app.quiz.export import export_csv
 from app.quiz.grading import describe_answer
@@ -25,6 +25,7 @@ from app.ui.theme import ColorProfile, ui_font
 class ResultsPage(QWidget):
     new_quiz = Signal()
     review_requested = Signal()
+    show_me_requested = Signal(object)  # Question
 
     def __init__(self, lang: str, profile: ColorProfile) -> None:
         super().__init__()
@@ -55,6 +56,7 @@ class ResultsPage(QWidget):
         self.wrong_title = QLabel(objectName="muted")
         self.wrong = QListWidget()
         self.wrong.setWordWrap(True)
+        self.wrong.itemDoubleClicked.connect(lambda _item: self.show_me_selected())
         self.history_title = QLabel(objectName="muted")
         self.history = self._table(5)
         for w, stretch in ((self.wrong_title, 0), (self.wrong, 2), (self.history_title, 0), (self.history, 1)):
@@ -161,9 +163,13 @@ class ResultsPage(QWidget):
             return
         for a in s.wrong:
             q = self.find_question(a.question_id)
-            prompt = q.prompt.get(self.lang) if q else a.question_id
+            prompt = q.prompt.get(self.lang).split("\n")[0] if q else a.question_id
             right = describe_answer(q, self.lang) if q else "?"
-            self.wrong.addItem(f"{prompt}\n  ✘ {a.answer_text}\n  ✔ {right}")
+            why = q.explain.get(self.lang) if q else ""
+            item = QListWidgetItem(f"{prompt}\n  ✘ {a.answer_text}\n  ✔ {right}\n  {why}")
+            item.setData(Qt.ItemDataRole.UserRole, a.question_id)
+            self.wrong.addItem(item)
+        self.wrong.setCurrentRow(0)
 
     def _history(self) -> None:
         rows = history(self.records.attempts) if self.records else []
@@ -193,6 +199,14 @@ class ResultsPage(QWidget):
         self.status.setText(qs.fmt("r.exported", self.lang, n=n, path=path))
         return True
 
+    def show_me_selected(self) -> None:
+        """Show me for the wrong answer selected in the list (S, or a double click)."""
+        item = self.wrong.currentItem()
+        qid = item.data(Qt.ItemDataRole.UserRole) if item else None
+        q = self.find_question(qid) if qid else None
+        if q is not None:
+            self.show_me_requested.emit(q)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         if key == Qt.Key.Key_E:
@@ -201,5 +215,7 @@ class ResultsPage(QWidget):
             self.new_quiz.emit()
         elif key == Qt.Key.Key_R:
             self.review_requested.emit()
+        elif key == Qt.Key.Key_S:
+            self.show_me_selected()
         else:
             super().keyPressEvent(event)

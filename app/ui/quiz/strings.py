@@ -71,7 +71,7 @@ S: dict[str, tuple[str, str]] = {
     "r.col_area": ("范围", "Area"),
     "r.col_right": ("答对", "Right"),
     "r.col_pct": ("得分率", "Score"),
-    "r.wrong": ("要复习的错题", "Wrong answers to review"),
+    "r.wrong": ("要复习的错题（选中后按 S 演示）", "Wrong answers to review (select one, S shows it)"),
     "r.no_wrong": ("全部答对！", "All right!"),
     "r.history": ("历次测验", "History of attempts"),
     "r.col_when": ("时间", "When"),

@@ -68,6 +68,7 @@ class QuizWindow(QWidget):
         self.question.show_me_requested.connect(self.show_me)
         self.question.can_show_me = self.can_show_me
         self.results.find_question = self.catalog.find
+        self.results.show_me_requested.connect(self.show_me)
         self.results.new_quiz.connect(self.show_start)
         self.results.review_requested.connect(lambda: self.start_quiz(QuizOptions(mode="review", name=self.records.learner)))
         self.display.leave.connect(self.show_start)

@@ -137,6 +137,10 @@ def test_practice_quiz_end_to_end_with_keyboard_only(qtbot, window, tmp_path):
     rows = read_csv(out)
     assert len(rows) == 6 and rows[0]["student"] == "Ann Lee"
     assert {r["correct"] for r in rows} == {"yes", "no"}
+    # Show me from the results: the wrong answer's lesson step
+    win.results.wrong.setFocus()
+    key(qtbot, win, Qt.Key.Key_S)
+    assert win.main.calls[-1] == ("lesson", "sample", "intro")
     # language switches live on the results page
     win.set_language("zh")
     assert "结果" in win.results.heading.text()
