@@ -343,6 +343,15 @@ class ArchitectureScene(SceneBase):
                 return
         super().mousePressEvent(event)
 
+    def set_highlight(self, ids: Any) -> None:
+        """Highlight as usual, and open the card of the first highlighted component (the step's topic)."""
+        ordered = sorted(ids) if isinstance(ids, (set, frozenset)) else list(ids)
+        first = next((i for i in ordered if i in INFO), None)
+        if first is not None and self.boxes and first != self.selected_id:
+            self.selected_id = first
+            self._show_card()
+        super().set_highlight(ordered)
+
     def select_component(self, comp: str) -> None:
         """Show a component's card (as a click does) and tell listeners its highlight id."""
         if comp not in INFO:

@@ -17,8 +17,9 @@ def test_every_highlight_id_is_drawn_and_laid_out(make_scene):
     assert scene.item_for("node").sceneBoundingRect().contains(scene.item_for("kubelet").sceneBoundingRect())
     assert scene.item_for("kubectl").sceneBoundingRect().right() < api.left()
     assert scene.shown_nodes == ["node-1", "node-2", "node-3"]
-    scene.set_highlight(["scheduler"])
-    assert scene.halo_ids() == ["scheduler"]
+    scene.set_highlight(["scheduler", "apiserver"])
+    assert scene.halo_ids() == ["apiserver", "scheduler"]
+    assert scene.card.title == "Scheduler"  # the step's first highlighted component gets the card
 
 
 def test_many_nodes_are_summed_up(make_scene):
