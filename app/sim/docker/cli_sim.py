@@ -122,7 +122,11 @@ def explain_build(world: Any, inv: Invocation, args: list[str]) -> str:
         rows.append((where, truncate(s.instruction.replace("\n", " "), 40), state, layer, human_size(s.size), s.detail))
     head = (f"build {result.build_id} on {result.host}: image {result.image_id[7:19]}, "
             f"{result.cached_steps} steps cached, {result.rebuilt_steps} rebuilt, {result.seconds:.1f}s simulated")
-    return head + "\n" + table(["STEP", "INSTRUCTION", "RESULT", "LAYER", "SIZE", "WHY"], rows)
+    notes = [f"  [{s.index}/{s.total}] {truncate(s.instruction, 40)}: {s.model}" for s in result.steps
+             if s.kind == "RUN" and s.model]
+    tail = ["", "RUN sizes and times are modelled from the command text (the simulator runs nothing):", *notes] \
+        if notes else []
+    return "\n".join([head, table(["STEP", "INSTRUCTION", "RESULT", "LAYER", "SIZE", "WHY"], rows), *tail])
 
 
 def register(console: Console) -> None:

@@ -15,27 +15,27 @@ import re
 
 KB, MB = 1000, 1000 * 1000
 
-# (pattern, base size, size per package, base seconds, seconds per package, default package count)
-_RULES: tuple[tuple[str, int, int, float, float, int], ...] = (
-    (r"\bapt-get\s+update\b|\bapt\s+update\b", 42 * MB, 0, 4.0, 0.0, 0),
-    (r"\b(apt-get|apt)\s+(-\S+\s+)*install\b", 2 * MB, 9 * MB, 2.0, 1.6, 3),
-    (r"\bapk\s+(-\S+\s+)*(add|--update\s+add)\b", 0, 3 * MB, 0.8, 0.5, 2),
-    (r"\b(yum|dnf|microdnf)\s+(-\S+\s+)*install\b", 20 * MB, 10 * MB, 6.0, 2.0, 3),
-    (r"\bpip3?\s+install\b|\bpython3?\s+-m\s+pip\s+install\b", 1 * MB, 7 * MB, 2.0, 1.8, 1),
-    (r"\b(poetry|pipenv|uv)\s+(install|sync|pip\s+install)\b", 2 * MB, 7 * MB, 3.0, 1.8, 15),
-    (r"\bnpm\s+(ci|install|i)\b|\byarn(\s+install)?\s*$|\bpnpm\s+install\b", 5 * MB, 3 * MB, 5.0, 0.6, 25),
-    (r"\bnpm\s+run\s+build\b|\byarn\s+build\b", 6 * MB, 0, 20.0, 0.0, 0),
-    (r"\bgo\s+mod\s+download\b", 40 * MB, 0, 12.0, 0.0, 0),
-    (r"\bgo\s+build\b", 18 * MB, 0, 25.0, 0.0, 0),
-    (r"\bcargo\s+(build|install)\b", 160 * MB, 0, 90.0, 0.0, 0),
-    (r"\b(mvn|mvnw|gradle|gradlew)\b", 90 * MB, 0, 45.0, 0.0, 0),
-    (r"\bdotnet\s+(restore|publish|build)\b", 70 * MB, 0, 35.0, 0.0, 0),
-    (r"\bbundle\s+install\b|\bgem\s+install\b", 30 * MB, 0, 25.0, 0.0, 0),
-    (r"\bcomposer\s+install\b", 25 * MB, 0, 15.0, 0.0, 0),
-    (r"\b(make|cmake|gcc|g\+\+|cc)\b", 25 * MB, 0, 30.0, 0.0, 0),
-    (r"\b(curl|wget)\b", 15 * MB, 0, 3.0, 0.0, 0),
-    (r"\b(git\s+clone)\b", 12 * MB, 0, 4.0, 0.0, 0),
-    (r"\btar\b|\bunzip\b", 20 * MB, 0, 2.0, 0.0, 0),
+# (label, pattern, base size, size per package, base seconds, seconds per package, default package count)
+_RULES: tuple[tuple[str, str, int, int, float, float, int], ...] = (
+    ("apt-get update", r"\bapt-get\s+update\b|\bapt\s+update\b", 42 * MB, 0, 4.0, 0.0, 0),
+    ("apt-get install", r"\b(apt-get|apt)\s+(-\S+\s+)*install\b", 2 * MB, 9 * MB, 2.0, 1.6, 3),
+    ("apk add", r"\bapk\s+(-\S+\s+)*(add|--update\s+add)\b", 0, 3 * MB, 0.8, 0.5, 2),
+    ("dnf/yum install", r"\b(yum|dnf|microdnf)\s+(-\S+\s+)*install\b", 20 * MB, 10 * MB, 6.0, 2.0, 3),
+    ("pip install", r"\bpip3?\s+install\b|\bpython3?\s+-m\s+pip\s+install\b", 1 * MB, 7 * MB, 2.0, 1.8, 1),
+    ("poetry/pipenv/uv", r"\b(poetry|pipenv|uv)\s+(install|sync|pip\s+install)\b", 2 * MB, 7 * MB, 3.0, 1.8, 15),
+    ("npm/yarn install", r"\bnpm\s+(ci|install|i)\b|\byarn(\s+install)?\s*$|\bpnpm\s+install\b", 5 * MB, 3 * MB, 5.0, 0.6, 25),
+    ("npm build", r"\bnpm\s+run\s+build\b|\byarn\s+build\b", 6 * MB, 0, 20.0, 0.0, 0),
+    ("go mod download", r"\bgo\s+mod\s+download\b", 40 * MB, 0, 12.0, 0.0, 0),
+    ("go build", r"\bgo\s+build\b", 18 * MB, 0, 25.0, 0.0, 0),
+    ("cargo build", r"\bcargo\s+(build|install)\b", 160 * MB, 0, 90.0, 0.0, 0),
+    ("maven/gradle", r"\b(mvn|mvnw|gradle|gradlew)\b", 90 * MB, 0, 45.0, 0.0, 0),
+    ("dotnet", r"\bdotnet\s+(restore|publish|build)\b", 70 * MB, 0, 35.0, 0.0, 0),
+    ("bundle/gem install", r"\bbundle\s+install\b|\bgem\s+install\b", 30 * MB, 0, 25.0, 0.0, 0),
+    ("composer install", r"\bcomposer\s+install\b", 25 * MB, 0, 15.0, 0.0, 0),
+    ("compile (make/gcc)", r"\b(make|cmake|gcc|g\+\+|cc)\b", 25 * MB, 0, 30.0, 0.0, 0),
+    ("download (curl/wget)", r"\b(curl|wget)\b", 15 * MB, 0, 3.0, 0.0, 0),
+    ("git clone", r"\b(git\s+clone)\b", 12 * MB, 0, 4.0, 0.0, 0),
+    ("unpack (tar/unzip)", r"\btar\b|\bunzip\b", 20 * MB, 0, 2.0, 0.0, 0),
 )
 _SMALL = (4 * KB, 0.2)  # mkdir, useradd, ln, chmod, echo, sed... : a few kB and a fraction of a second
 _CLEAN_APT = re.compile(r"rm\s+-rf?\s+/var/lib/apt/lists")
@@ -82,7 +82,7 @@ def estimate(command: str, context: dict[str, bytes] | None = None) -> tuple[int
         part = part.strip()
         if not part:
             continue
-        for pattern, base, per, t0, tper, default in _RULES:
+        for label, pattern, base, per, t0, tper, default in _RULES:
             if re.search(pattern, part):
                 n = _context_packages(part, context)
                 if n is None:
@@ -90,8 +90,7 @@ def estimate(command: str, context: dict[str, bytes] | None = None) -> tuple[int
                     n = n or default
                 size += base + per * n
                 seconds += t0 + tper * n
-                label = re.sub(r"\\b|\(|\)|\?|\\s\+|\*|\||\$|\^", "", pattern.split("|")[0])[:18]
-                notes.append(f"{label.strip()}x{n}" if per else label.strip())
+                notes.append(f"{label} ({n} packages)" if per else label)
                 break
         else:
             size += _SMALL[0]
@@ -102,7 +101,9 @@ def estimate(command: str, context: dict[str, bytes] | None = None) -> tuple[int
         size = int(size * 0.8)
     h = int(hashlib.sha256(command.encode()).hexdigest()[:8], 16)
     jitter = 0.9 + (h % 2001) / 10000.0  # 0.9 .. 1.1
-    return max(1 * KB, int(size * jitter)), round(max(0.1, seconds * jitter), 1), ", ".join(notes) or "small command"
+    size, seconds = max(1 * KB, int(size * jitter)), round(max(0.1, seconds * jitter), 1)
+    from .format import human_size
+    return size, seconds, f"{', '.join(notes) or 'small commands'} -> {human_size(size)}, {seconds:g}s"
 
 
 def copy_seconds(total_bytes: int) -> float:
