@@ -8,6 +8,7 @@ from ..args import Flag, parse
 from ..console import Invocation
 from ..errors import CommandError, SimError
 from .builder import BuildOptions
+from .contextread import read_context
 from .reference import parse_ref
 
 _FLAGS = [Flag(("-t", "--tag"), repeat=True), Flag(("-f", "--file")), Flag(("--target",)),
@@ -53,7 +54,7 @@ def build(world: Any, inv: Invocation, host_name: str, args: list[str]) -> str:
     else:
         if not inv.is_dir(path):
             raise CommandError(f'ERROR: unable to prepare context: path "{path}" not found')
-        files = inv.read_tree(path)
+        files = read_context(inv, path)
         if dockerfile_name == "-":
             text = inv.stdin or ""
         elif dockerfile_name:

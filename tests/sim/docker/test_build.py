@@ -188,3 +188,13 @@ def test_missing_context_and_dockerfile(world, tmp_path: Path) -> None:
     assert 'path "nowhere" not found' in world.fails("docker build nowhere", cwd=str(tmp_path))
     (tmp_path / "empty").mkdir()
     assert "failed to read dockerfile" in world.fails("docker build empty", cwd=str(tmp_path))
+
+
+def test_ignored_directories_are_never_read(world, project: Path) -> None:
+    big = project / "tests" / "data"
+    big.mkdir()
+    (big / "huge.bin").write_bytes(b"\0" * 1000)
+    result, inv = world.console.execute(f"docker build -t web {project}")
+    assert result.ok
+    assert not any("/tests/" in key for key in inv.inputs)  # .dockerignore lists tests/
+    assert any(key.endswith("/app.py") for key in inv.inputs)
