@@ -132,6 +132,9 @@ class HouseScene(SceneBase):
                 magic = self.item_for("magic")
                 if isinstance(magic, Box):
                     seq.addAnimation(self._pulse(magic))
+                copy = self._copy_to_backpack()
+                if copy is not None:
+                    seq.addAnimation(copy)
         conjure = QParallelAnimationGroup()
         for e in events:
             if _kind(e) in ("ContainerCreated", "ContainerStarted"):
@@ -179,6 +182,36 @@ class HouseScene(SceneBase):
 
     def _drop(self, item: Box) -> QParallelAnimationGroup:
         group = self._rise(item)
+        return group
+
+    def _copy_to_backpack(self) -> QParallelAnimationGroup | None:
+        """The magic copy: a small image of the house flies into the backpack and vanishes into it."""
+        house, pack = self.item_for("house"), self.item_for("backpack")
+        if not isinstance(house, Box) or not isinstance(pack, Box) or not self.model.built:
+            return None
+        ghost = Box("ghost:copy", 80, 90, None, None, 0, 4)
+        from app.ui.scenes.a_house_draw import _mini_house
+
+        _mini_house(self, ghost, 40, 88, 80)
+        ghost.setZValue(60)
+        ghost.setOpacity(0.0)  # its final state: gone into the backpack
+        ghost.setAcceptedMouseButtons(ghost.acceptedMouseButtons().NoButton)
+        self.addItem(ghost)
+        start = house.sceneBoundingRect().center() - QPointF(40, 45)
+        end = pack.sceneBoundingRect().center() - QPointF(40, 45)
+        group = QParallelAnimationGroup()
+        move = QPropertyAnimation(ghost, b"pos")
+        move.setStartValue(start)
+        move.setEndValue(end)
+        move.setDuration(self.anim_ms(700))
+        move.setEasingCurve(QEasingCurve.Type.InOutCubic)
+        fade = QPropertyAnimation(ghost, b"opacity")
+        fade.setKeyValueAt(0.0, 1.0)
+        fade.setKeyValueAt(0.8, 1.0)
+        fade.setKeyValueAt(1.0, 0.0)
+        fade.setDuration(self.anim_ms(700))
+        group.addAnimation(move)
+        group.addAnimation(fade)
         return group
 
     def _pulse(self, item: Box) -> QPropertyAnimation:

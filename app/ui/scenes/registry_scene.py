@@ -180,6 +180,7 @@ class RegistryScene(SceneBase):
                                  "No pushed repositories yet (the official catalog is not listed)"),
                           self.font_px(19), self.color("muted"), width=REGISTRY.width() - 28, parent=box)
             t.setPos(14, y)
+            y += t.boundingRect().height() + 10
         repos = sorted(model.repos, key=lambda r: (r.name != active, r.name))
         for repo in repos:
             if y > REGISTRY.height() - 60:
