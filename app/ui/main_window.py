@@ -5,6 +5,7 @@ SimController, lessons are played by the LessonPlayer, scenes mirror the world.
 """
 from __future__ import annotations
 
+import traceback
 from dataclasses import dataclass
 from typing import Any, Callable, Sequence
 
@@ -26,6 +27,7 @@ from app.ui.navigator import Navigator
 from app.ui.player import LessonPlayer
 from app.ui.scenes import IMPORT_ERRORS, scene_class
 from app.ui.scenes.base import SceneBase
+from app.ui.scenes.plain import PlainScene
 from app.ui.settings import Preferences
 from app.ui.stage import StageView
 from app.ui.style import Typography
@@ -68,10 +70,15 @@ class MainWindow(FileActions, ViewActions, QMainWindow):
         self.solution_visible = False
         self._scenes: dict[str, SceneBase] = {}
         self.scene: SceneBase | None = None
+        self._scene_id = ""
         self._blank: str | None = None
         self._user_paused = False
         self.messages: list[str] = []
 
+        self._save_timer = QTimer(self)
+        self._save_timer.setSingleShot(True)
+        self._save_timer.setInterval(300)
+        self._save_timer.timeout.connect(self.save_progress_now)
         self.controller = SimController(world_factory=world_factory, parent=self)
         self.controller.set_speed(options.speed if options.speed is not None else prefs.get("speed"))
         self.player = LessonPlayer(self.controller, self.progress, self.save_progress, parent=self)
@@ -247,12 +254,15 @@ class MainWindow(FileActions, ViewActions, QMainWindow):
     def _show_step(self) -> None:
         step = self.player.step
         if step is None:
+            if self.scene is None and self._scene_id:
+                self._set_scene(self._scene_id, None)   # the sandbox's scene was replaced
             self._refresh_navigation()
             return
         self._set_scene(step.scene, step)
         self._refresh_navigation()
 
     def _set_scene(self, scene_id: str, step: Any) -> None:
+        self._scene_id = scene_id
         scene = self._scenes.get(scene_id)
         if scene is None:
             scene = scene_class(scene_id)(self.controller, self.profile, self.lang, self)
@@ -266,8 +276,34 @@ class MainWindow(FileActions, ViewActions, QMainWindow):
             self.scene = scene
             self.stage.setScene(scene)
         self._update_min_text()
-        scene.rebuild()
-        scene.set_highlight(step.highlight if step is not None else ())
+        highlight = step.highlight if step is not None else ()
+        if not self._scene_call(scene.rebuild):
+            self._set_scene(scene_id, step)  # now the plain scene
+            return
+        self._scene_call(scene.set_highlight, highlight)
+
+    def _scene_call(self, fn: Callable[..., Any], *args: Any) -> bool:
+        """Call into the current scene; a scene that raises is replaced by the plain scene.
+
+        A bug in one picture must not stop the lesson: the error goes to stderr and the status
+        bar, and the step goes on with the plain scene drawn from the step's data.
+        """
+        try:
+            fn(*args)
+            return True
+        except Exception as exc:
+            scene = self.scene
+            if scene is None or isinstance(scene, PlainScene):
+                raise
+            traceback.print_exc()
+            self.statusBar().showMessage(
+                strings.get("msg.scene_errors", self.lang).format(names=f"{scene.scene_id}: {type(exc).__name__}: {exc}"))
+            broken_id = next((k for k, v in self._scenes.items() if v is scene), scene.scene_id)
+            plain = PlainScene(self.controller, self.profile, self.lang, self)
+            plain.details_requested.connect(self.details.show_details)
+            self._scenes[broken_id] = plain
+            self.scene = None
+            return False
 
     def _refresh_navigation(self) -> None:
         lesson = self.player.lesson
@@ -327,6 +363,11 @@ class MainWindow(FileActions, ViewActions, QMainWindow):
         self._on_status()
 
     def save_progress(self) -> None:
+        """Save soon (many changes in one jump become one atomic write)."""
+        self._save_timer.start()
+
+    def save_progress_now(self) -> None:
+        self._save_timer.stop()
         try:
             self.progress_store.save(self.progress)
         except OSError as exc:
@@ -334,13 +375,16 @@ class MainWindow(FileActions, ViewActions, QMainWindow):
 
     # -- engine signals -------------------------------------------------------------------------
     def _on_events(self, events: list) -> None:
-        if self.scene is not None:
-            self.scene.on_events(events)
+        if self.scene is not None and not self._scene_call(self.scene.on_events, events):
+            self._show_step()
 
     def _on_restored(self) -> None:
-        if self.scene is not None:
-            self.scene.rebuild()
-            self.scene.set_highlight(self.scene.highlighted)
+        if self.scene is None:
+            return
+        if self._scene_call(self.scene.rebuild):
+            self._scene_call(self.scene.set_highlight, self.scene.highlighted)
+        else:
+            self._show_step()
 
     def _on_engine_failed(self, message: str) -> None:
         self.statusBar().showMessage(message)
@@ -435,5 +479,5 @@ class MainWindow(FileActions, ViewActions, QMainWindow):
         if not self.presenter:  # presenter mode hides the docks on purpose: keep the desk layout
             self.prefs.set("window_state", self.saveState())
         self.prefs.sync()
-        self.save_progress()
+        self.save_progress_now()
         super().closeEvent(event)

@@ -9,8 +9,9 @@ fork no longer exist; the player then replays the lesson quietly up to the wante
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from PySide6.QtCore import QObject, Signal
 
@@ -76,6 +77,7 @@ class LessonPlayer(QObject):
         self.last_error = None
         with self.controller.quietly():
             self.controller.new_session(lesson.seed, lesson.setup)
+        with self._fast():
             for i in range(index):
                 self._enter(i)
                 self._finish(i)
@@ -107,7 +109,7 @@ class LessonPlayer(QObject):
             return
         k = max(0, min(k, self.count - 1))
         if k > self.index:
-            with self.controller.quietly():
+            with self._fast():
                 for i in range(self.index, k - 1):
                     self._finish(i)
                     self._enter(i + 1)
@@ -183,6 +185,30 @@ class LessonPlayer(QObject):
         return min(self.try_attempts, len(step.try_it.hints))
 
     # -- internals -------------------------------------------------------------------------------
+    @contextmanager
+    def _fast(self) -> Iterator[None]:
+        """Replay steps without showing them and without snapshots.
+
+        Deep-copying the world for snapshots costs far more than running the steps, so a jump
+        skips them; a later step back into this stretch replays from the last snapshot instead.
+        """
+        session = self.controller.session
+        was = session.snapshots_enabled
+        session.snapshots_enabled = False
+        try:
+            with self.controller.quietly():
+                yield
+        finally:
+            session.snapshots_enabled = was
+
+    def _quiet(self) -> bool:
+        """True while steps are replayed without showing them (``controller.quietly``)."""
+        return self.controller.signalsBlocked()
+
+    def _announce(self, signal: Any) -> None:
+        if not self._quiet():
+            signal.emit()
+
     def _token(self, mark: Mark) -> Any:
         actions = self.controller.session.actions
         return actions[mark.actions - 1] if 0 < mark.actions <= len(actions) else None
@@ -206,7 +232,7 @@ class LessonPlayer(QObject):
         self.last_error = None
         self._busy = True
         try:
-            self.step_changed.emit()
+            self._announce(self.step_changed)
             for line in step.actions:
                 result = self.controller.execute(line)
                 if not result.ok:
@@ -217,7 +243,7 @@ class LessonPlayer(QObject):
         if step.run_for > 0 and animate and not self.controller.signalsBlocked():
             self.status = "playing"
             self.controller.play(until=self.controller.now + step.run_for)
-            self.status_changed.emit()
+            self._announce(self.status_changed)
         else:
             if step.run_for > 0:
                 self.controller.advance(step.run_for)
@@ -249,21 +275,21 @@ class LessonPlayer(QObject):
         played = self._played[min(self.index, len(self._played) - 1)]
         if step.try_it is not None and not self.try_done:
             self.status = "idle"
-            self.status_changed.emit()
+            self._announce(self.status_changed)
             return
         self.failures = [reason for _, reason in check_all(self.controller.world, step.expect, self._events)]
         self.status = "failed" if self.failures else "met"
         played.outcome = (self.status, list(self.failures))
         if not self.failures and not self.controller.signalsBlocked():
             self._mark_done(step)  # steps skipped over quietly were not seen: not done
-        self.status_changed.emit()
+        self._announce(self.status_changed)
 
     def _mark_done(self, step: Step) -> None:
         if self.lesson is not None and self.progress.mark_done(self.lesson.id, step.id):
             self._save()
 
     def _save_position(self) -> None:
-        if self.lesson is not None:
+        if self.lesson is not None and not self._quiet():
             self.progress.last_lesson = self.lesson.id
             self.progress.last_step = self.index
             self._save()

@@ -46,6 +46,8 @@ def test_try_it_checks_attempts_gives_hints_and_marks_done(make_window, qtbot) -
     assert "Well done" in status.text() and window.player.try_done
     chapter = window.navigator.topLevelItem(0)
     assert chapter.child(3).text(0).endswith("✔")
+    saved = window.prefs.folder / "progress.json"
+    qtbot.waitUntil(lambda: saved.exists() and "try-reset" in saved.read_text())   # saved soon after
     assert json.loads((window.prefs.folder / "progress.json").read_text())["done"]["alpha"] == ["start", "try-reset"]
 
 
@@ -152,3 +154,22 @@ def test_rich_text_never_loads_from_the_network_or_outside_the_project(qtbot, tm
     browser.anchorClicked.emit(QUrl("lesson:alpha#wait"))
     browser.anchorClicked.emit(QUrl("https://example.com"))
     assert links == ["alpha#wait"]
+
+
+def test_a_failing_scene_is_replaced_by_the_plain_scene(make_window, monkeypatch, capsys) -> None:  # noqa: ANN001
+    from app.ui.scenes.base import SceneBase
+    from app.ui.scenes.plain import PlainScene
+
+    class BrokenScene(SceneBase):
+        scene_id = "timeline"
+
+        def rebuild(self) -> None:
+            raise RuntimeError("drawing failed")
+
+    monkeypatch.setattr("app.ui.main_window.scene_class", lambda scene_id: BrokenScene)
+    window = make_window(lang="en")
+    assert isinstance(window.scene, PlainScene) and window.stage.scene() is window.scene
+    assert "drawing failed" in window.statusBar().currentMessage()
+    assert "RuntimeError" in capsys.readouterr().err
+    window.next_step()
+    assert window.findChild(QLabel, "position").text() == "Chapter 1/2 · Step 2/4"
