@@ -145,21 +145,24 @@ def sixty_step_project() -> tuple[str, dict[str, bytes]]:
     return text, files
 
 
-def bench_sixty() -> dict[str, float]:
+def bench_sixty(repeat: int = 3) -> dict[str, float]:
     text, files = sixty_step_project()
     engine = DockerEngine(Simulation(0))
     engine.build("h", BuildOptions(dict(files), text, tags=("big:1",)))  # pull the base once
     engine.hosts["h"].build_cache.clear()
     engine.hosts["h"].cache_slots.clear()
-    t0 = time.perf_counter()
-    cold_result = engine.build("h", BuildOptions(dict(files), text, tags=("big:1",)))
-    cold = time.perf_counter() - t0
-    middle = sorted(p for p in files if p.startswith("src/"))[len([p for p in files if p.startswith("src/")]) // 2]
+    sources = sorted(p for p in files if p.startswith("src/"))
     edited = dict(files)
-    edited[middle] = edited[middle] + b"# edited\n"
-    t0 = time.perf_counter()
-    result = engine.build("h", BuildOptions(edited, text, tags=("big:2",)))
-    warm = time.perf_counter() - t0
+    edited[sources[len(sources) // 2]] += b"# edited\n"
+    cold = warm = float("inf")
+    for _ in range(repeat):  # each round on a fresh copy of the same state; the best time counts
+        e = copy.deepcopy(engine)
+        t0 = time.perf_counter()
+        cold_result = e.build("h", BuildOptions(dict(files), text, tags=("big:1",)))
+        cold = min(cold, time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        result = e.build("h", BuildOptions(edited, text, tags=("big:2",)))
+        warm = min(warm, time.perf_counter() - t0)
     numbered = [s for s in result.steps if s.kind != "FROM"]
     first_miss = next(i for i, s in enumerate(numbered) if not s.cached)
     all_after = all(not s.cached for s in numbered[first_miss:])
