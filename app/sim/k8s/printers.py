@@ -31,7 +31,8 @@ def pod_status(pod: dict, node_unreachable: bool = False) -> str:
     if reason == "Completed" and has_running:
         reason = "Running"
     if pod["metadata"].get("deletionTimestamp"):
-        reason = "Unknown" if node_unreachable else "Terminating"
+        # kubectl shows Unknown only for the old NodeLost status reason; since v1.2x it is Terminating
+        reason = "Unknown" if st.get("reason") == "NodeLost" else "Terminating"
     return reason
 
 

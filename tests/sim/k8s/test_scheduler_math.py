@@ -1,0 +1,92 @@
+"""Scheduler arithmetic against hand-computed values (sim-semantics.md §1.3-1.5)."""
+from __future__ import annotations
+
+import math
+
+from app.sim.k8s.algorithm import fit_error_message, num_feasible_nodes_to_find
+from app.sim.k8s.breakdown import Failure
+from app.sim.k8s.scores import default_normalize
+
+
+def test_percentage_of_nodes_to_score_adaptive() -> None:
+    # [DERIVED] in sim-semantics §1.4: 500 -> 46% = 230, 1000 -> 42% = 420, 5000 -> 10% = 500,
+    # 6000 -> 5% (2% floored) = 300, 15000 -> 5% = 750; below 100 nodes: all of them.
+    assert num_feasible_nodes_to_find(3) == 3
+    assert num_feasible_nodes_to_find(99) == 99
+    assert num_feasible_nodes_to_find(500) == 230
+    assert num_feasible_nodes_to_find(1000) == 420
+    assert num_feasible_nodes_to_find(5000) == 500
+    assert num_feasible_nodes_to_find(6000) == 300
+    assert num_feasible_nodes_to_find(15000) == 750
+    # 200 nodes: 49% of 200 = 98, raised to the minimum of 100 (not "all nodes")
+    assert num_feasible_nodes_to_find(200) == 100
+    assert num_feasible_nodes_to_find(1000, 100) == 1000
+    assert num_feasible_nodes_to_find(1000, 3) == 100
+
+
+def test_fit_error_sorts_whole_strings() -> None:
+    failures = {f"n{i}": Failure("NodeResourcesFit", ("Insufficient cpu",), False) for i in range(10)}
+    failures.update({f"t{i}": Failure("TaintToleration", ("node(s) had untolerated taint {a: }",), True)
+                     for i in range(2)})
+    msg = fit_error_message(12, failures)
+    # "10 ..." sorts before "2 ..." because whole strings are compared
+    assert msg == "0/12 nodes are available: 10 Insufficient cpu, 2 node(s) had untolerated taint {a: }."
+    both = {"a": Failure("NodeResourcesFit", ("Insufficient cpu", "Insufficient memory"), False)}
+    assert fit_error_message(1, both, post="preemption: 0/1 nodes are available: 1 No preemption victims "
+                                           "found for incoming pod") == (
+        "0/1 nodes are available: 1 Insufficient cpu, 1 Insufficient memory. preemption: 0/1 nodes are available: "
+        "1 No preemption victims found for incoming pod.")
+
+
+def test_default_normalize_score() -> None:
+    assert default_normalize([0, 0, 0], reverse=True) == [100, 100, 100]
+    assert default_normalize([0, 0], reverse=False) == [0, 0]
+    assert default_normalize([1, 2, 0], reverse=True) == [50, 0, 100]
+    assert default_normalize([30, 60, 90], reverse=False) == [33, 66, 100]
+
+
+def test_classroom_first_pod_scores_by_hand(classroom) -> None:
+    """One nginx pod (no requests) on three empty 2-CPU / 4 GiB nodes, images absent.
+
+    NodeResourcesFit (LeastAllocated, non-zero 100m / 200Mi): cpu (2000-100)*100/2000 = 95,
+    memory (4096-200)*100/4096 = 95 -> 95. Balanced: nothing requested -> std 0 -> 100.
+    TaintToleration: no PreferNoSchedule taints -> 100 x 3 = 300. PodTopologySpread (system default,
+    selected by its ReplicaSet): raw = round(0 * ln(3+2) + (3-1)) = 2 everywhere -> 100 x 2 = 200.
+    ImageLocality 0. The log collector's own pod (50m / 64Mi) sits on every node too.
+    """
+    classroom.ok("kubectl create deployment web --image=nginx:1.27")
+    classroom.ok("sim advance 1s")
+    pod = [p for p in classroom.k8s.pods("default")][0]["metadata"]["name"]
+    d = classroom.k8s.scheduling_breakdown("default", pod)
+    assert d is not None and d.total_nodes == 3 and len(d.feasible) == 3
+    by = {s.name: s for s in d.scores}
+    # the log collector requests 50m/64Mi: non-zero requested = 150m and 264Mi with the new pod
+    cpu = (2000 - 150) * 100 // 2000
+    mem = (4096 - 264) * 100 // 4096
+    assert by["NodeResourcesFit"].raw == [(cpu + mem) // 2] * 3
+    fc, fm = 50 / 2000, 64 / 4096
+    assert by["NodeResourcesBalancedAllocation"].raw == [int((1 - abs(fc - fm) / 2) * 100)] * 3
+    assert by["TaintToleration"].normalized == [100] * 3 and by["TaintToleration"].weight == 3
+    assert by["PodTopologySpread"].raw == [2, 2, 2] and by["PodTopologySpread"].normalized == [100] * 3
+    assert by["NodeAffinity"].skipped and by["InterPodAffinity"].skipped
+    assert by["ImageLocality"].raw == [0, 0, 0]
+    assert d.totals == [300 + 200 + (cpu + mem) // 2 + by["NodeResourcesBalancedAllocation"].raw[0]] * 3
+    assert sorted(d.tied) == ["node-1", "node-2", "node-3"] and d.winner in d.tied
+
+
+def test_spread_prefers_emptier_node(classroom) -> None:
+    """Second replica: the node holding the first gets PTS raw round(1*ln(5) + 2) = 4 (ln 5 = 1.609),
+    the others 2; normalised 100*(4+2-raw)/4 -> 50 and 100."""
+    classroom.ok("kubectl create deployment web --image=nginx:1.27 --replicas=2")
+    classroom.ok("sim advance 1s")
+    pods = classroom.k8s.pods("default")
+    decisions = [classroom.k8s.scheduling_breakdown("default", p["metadata"]["name"]) for p in pods]
+    second = max(decisions, key=lambda d: d.time)
+    first = min(decisions, key=lambda d: d.time)
+    pts = {n: (r, v) for n, r, v in zip(second.feasible, *[[s for s in second.scores
+                                                              if s.name == "PodTopologySpread"][0].__dict__[k]
+                                                             for k in ("raw", "normalized")])}
+    assert round(1 * math.log(5) + 2) == 4
+    assert pts[first.winner] == (4, 50)
+    assert all(v == (2, 100) for n, v in pts.items() if n != first.winner)
+    assert second.winner != first.winner
