@@ -7,11 +7,12 @@ scheduling also gets "which node will the scheduler pick" questions made fresh b
 from __future__ import annotations
 
 import random
+import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 from .bank import Bank, Issue, load_banks
-from .model import Question
+from .model import Question, Text
 
 
 @dataclass
@@ -20,15 +21,32 @@ class Chapter:
     lesson: str
     topics: tuple[str, ...]
     count: int
+    title: Text | None = None
+
+
+def lesson_titles(chapters_dir: Path) -> dict[str, Text]:
+    """``{lesson id: title}`` read from the lesson files (ones that do not parse are simply left out)."""
+    out: dict[str, Text] = {}
+    for path in sorted(chapters_dir.glob("*.toml")) if chapters_dir.is_dir() else []:
+        try:
+            doc = tomllib.loads(path.read_text(encoding="utf-8"))
+            title = doc["title"]
+            out[str(doc["id"])] = Text(str(title["zh"]), str(title["en"]))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError, TypeError):
+            continue
+    return out
 
 
 class Catalog:
-    def __init__(self, banks: list[Bank], issues: list[Issue] | None = None) -> None:
+    def __init__(self, banks: list[Bank], issues: list[Issue] | None = None,
+                 titles: dict[str, Text] | None = None) -> None:
         self.banks = banks
+        self.titles = titles or {}
         self.issues = issues or []
         self._by_id = {q.id: q for b in banks for q in b.questions}
         #: kind -> last error, for generators that failed while making a quiz (shown, never raised).
         self.generator_problems: dict[str, str] = {}
+        self._made: dict[str, Question] = {}
 
     @classmethod
     def load(cls, quiz_dir: Path | None = None) -> "Catalog":
@@ -36,14 +54,14 @@ class Catalog:
             from app.lessons.paths import QUIZ_DIR
             quiz_dir = QUIZ_DIR
         banks, issues = load_banks(Path(quiz_dir))
-        return cls(banks, issues)
+        return cls(banks, issues, lesson_titles(Path(quiz_dir).parent / "chapters"))
 
     # -- what there is ----------------------------------------------------------------------------
     def chapters(self) -> list[Chapter]:
         out = []
         for b in sorted(self.banks, key=lambda b: (b.chapter, b.lesson)):
             topics = tuple(sorted({q.topic for q in b.questions}))
-            out.append(Chapter(b.chapter, b.lesson, topics, len(b.questions)))
+            out.append(Chapter(b.chapter, b.lesson, topics, len(b.questions), self.titles.get(b.lesson)))
         return out
 
     def topics(self) -> list[str]:
@@ -55,9 +73,14 @@ class Catalog:
         """A bank question by id, or a generated one rebuilt from its id (``gen-KIND-DIFF-SEED``)."""
         if question_id in self._by_id:
             return self._by_id[question_id]
+        if question_id in self._made:
+            return self._made[question_id]
         from .generators import from_id
         try:
-            return from_id(question_id)
+            found = from_id(question_id)
+            if found is not None:
+                self._made[question_id] = found  # replaying a scenario costs a world: do it once
+            return found
         except Exception as exc:  # the engine could not replay it: treat the question as gone
             self.generator_problems[question_id] = f"{type(exc).__name__}: {exc}"
             return None
@@ -83,7 +106,9 @@ class Catalog:
             kind = kinds[i % len(kinds)]
             diff = difficulty or ("easy", "medium", "hard")[rng.randrange(3)]
             try:
-                chosen.append(GENERATORS[kind].generate(rng.randrange(1_000_000), diff))
+                made = GENERATORS[kind].generate(rng.randrange(1_000_000), diff)
+                self._made[made.id] = made
+                chosen.append(made)
             except Exception as exc:  # an engine half missing or broken must not stop a quiz
                 self.generator_problems[kind] = f"{type(exc).__name__}: {exc}"
         rng.shuffle(chosen)

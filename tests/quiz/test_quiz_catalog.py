@@ -9,6 +9,7 @@ FIX = Path(__file__).parent / "fixtures" / "good" / "quiz"
 def test_filters_and_length_and_seeded_order():
     cat = Catalog.load(FIX)
     assert [c.lesson for c in cat.chapters()] == ["sample"]
+    assert cat.chapters()[0].title.en == "Sample" and cat.chapters()[0].topics == ("architecture", "scheduler")
     easy = cat.select(difficulty="easy", length=10, generated=False)
     assert {q.id for q in easy} == {"s-single", "s-truefalse", "s-hotspot"}
     assert [q.id for q in cat.select(length=4, seed=1, generated=False)] == \

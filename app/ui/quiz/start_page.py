@@ -129,7 +129,8 @@ class StartPage(QWidget):
             combo.clear()
             combo.addItem(any_, "")
         for ch in self.catalog.chapters():
-            self.chapter.addItem(qs.fmt("start.chapter_item", self.lang, n=ch.number, lesson=ch.lesson,
+            name = ch.title.get(self.lang) if ch.title else ch.lesson
+            self.chapter.addItem(qs.fmt("start.chapter_item", self.lang, n=ch.number, lesson=name,
                                         count=ch.count), ch.lesson)
         for topic in self.catalog.topics():
             self.topic.addItem(topic, topic)
