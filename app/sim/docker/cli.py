@@ -13,8 +13,22 @@ from . import cli_build, cli_containers, cli_images, cli_run, cli_sim
 
 Handler = Callable[[Any, Invocation, str, list[str]], str]
 
+#: Real docker commands the simulator does not model: they get an honest message, not "not a docker command".
+NOT_SIMULATED = {"exec", "cp", "attach", "commit", "export", "import", "save", "load", "network", "volume", "compose",
+                 "stats", "top", "diff", "port", "update", "wait", "events", "info", "swarm", "service", "stack",
+                 "context", "builder", "manifest", "trust", "plugin", "secret", "config", "node", "checkpoint",
+                 "pause", "unpause", "rename", "scout", "init", "search"}
+
+
+def _buildx(world: Any, inv: Invocation, host: str, args: list[str]) -> str:
+    if args[:1] == ["build"]:
+        return cli_build.build(world, inv, host, args[1:])
+    raise CommandError("docker buildx: the simulator supports 'docker buildx build' (the same as 'docker build')")
+
+
 COMMANDS: dict[str, tuple[Handler, str]] = {
     "build": (cli_build.build, "Build an image from a Dockerfile"),
+    "buildx": (_buildx, "Docker Buildx (buildx build = build)"),
     "images": (cli_images.images, "List images"),
     "image": (cli_images.image_group, "Manage images (ls, rm, history, inspect, tag, push, pull)"),
     "history": (cli_images.history, "Show the history of an image"),
@@ -30,6 +44,7 @@ COMMANDS: dict[str, tuple[Handler, str]] = {
     "ps": (cli_containers.ps, "List containers"),
     "start": (cli_containers.start, "Start one or more stopped containers"),
     "stop": (cli_containers.stop, "Stop one or more running containers"),
+    "kill": (cli_containers.kill, "Kill one or more running containers"),
     "restart": (cli_containers.restart, "Restart one or more containers"),
     "rm": (cli_containers.rm, "Remove one or more containers"),
     "logs": (cli_containers.logs, "Fetch the logs of a container"),
@@ -71,6 +86,9 @@ def docker(world: Any, inv: Invocation, args: list[str]) -> str:
         return usage()
     name, sub = rest[0], rest[1:]
     entry = COMMANDS.get(name)
+    if entry is None and name in NOT_SIMULATED:
+        raise CommandError(f"docker {name}: a real Docker command that this simulator does not model "
+                           "(it runs no processes and keeps no volumes or networks); see 'docker --help'")
     if entry is None:
         raise CommandError(f"docker: '{name}' is not a docker command.\nSee 'docker --help'")
     if "--help" in sub or "-h" in sub and name not in ("run", "create"):

@@ -46,6 +46,9 @@ def build(world: Any, inv: Invocation, host_name: str, args: list[str]) -> str:
         k, _, v = item.partition("=")
         labels[k] = v
     path = p.positional[0]
+    if path.startswith(("http://", "https://", "git://", "git@", "github.com/")):
+        raise CommandError(f'ERROR: the simulator builds local directories only (got the URL "{path}"): '
+                           "clone it and build the directory")
     dockerfile_name = p.str("file")
     if path == "-":
         files: dict[str, bytes] = {}

@@ -129,6 +129,22 @@ def _stop_one(world: Any, host: Host, c: Container, grace: float) -> None:
         ct.finish(world.docker, host.name, c.id, c.generation, 0 if handles else 137, "stopped" if handles else "killed")
 
 
+def kill(world: Any, inv: Invocation, host_name: str, args: list[str]) -> str:
+    """SIGKILL (or -s SIGNAL): the container ends at once; exit code 128 + signal number, as Docker reports."""
+    p, found, host = _each(world, host_name, args, "kill", [Flag(("-s", "--signal"), default="KILL")])
+    signals = {"KILL": 9, "TERM": 15, "INT": 2, "QUIT": 3, "HUP": 1, "9": 9, "15": 15, "2": 2, "3": 3, "1": 1}
+    sig = str(p.get("signal")).upper().removeprefix("SIG")
+    if sig not in signals:
+        raise CommandError(f'Error response from daemon: Invalid signal: {p.get("signal")}')
+    for c in found:
+        if c.state != "running":
+            raise DockerError(f"Error response from daemon: cannot kill container: {c.name}: container {c.id} "
+                              "is not running")
+    for c in found:
+        ct.finish(world.docker, host.name, c.id, c.generation, 128 + signals[sig], "killed")
+    return "\n".join(p.positional)
+
+
 def restart(world: Any, inv: Invocation, host_name: str, args: list[str]) -> str:
     p, found, host = _each(world, host_name, args, "restart", [Flag(("-t", "--time"), default="10")])
     for c in found:

@@ -110,3 +110,14 @@ def test_run_implicit_pull_and_sim_reset(world) -> None:
     assert out.startswith("Unable to find image 'busybox:latest' locally\nlatest: Pulling from library/busybox")
     world.ok("sim reset --seed 4")
     assert world.ok("docker ps -a -q") == "" and world.sim.seed == 4
+
+
+def test_kill_buildx_and_not_simulated_commands(world, tmp_path) -> None:
+    world.ok("docker run -d --name k nginx")
+    assert world.ok("docker kill k") == "k"
+    assert "Exited (137)" in world.ok("docker ps -a")
+    assert "is not running" in world.fails("docker kill k")
+    (tmp_path / "Dockerfile").write_text("FROM alpine:3.20\n")
+    assert "naming to docker.io/library/x:latest" in world.ok(f"docker buildx build -t x {tmp_path}")
+    assert "does not model" in world.fails("docker exec k ls")
+    assert "local directories only" in world.fails("docker build https://github.com/docker/welcome.git")
