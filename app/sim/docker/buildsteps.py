@@ -160,7 +160,12 @@ def workdir_step(ctx: "_Ctx", state: StageState, ins: Instr, parent_missed: str 
 
 
 def _artifact(ctx: "_Ctx", src_state: StageState, path: str) -> tuple[str, int]:
-    """A file a RUN step made (the simulator never saw it): digest from the stage's state, size modelled."""
+    """A file a RUN step made (the simulator never saw it): digest from the stage's state, size modelled.
+
+    The digest follows the producing stage's cache key, so a rebuilt stage yields new bytes and the
+    downstream ``COPY --from`` misses. Real builds can be byte-reproducible (then BuildKit would hit);
+    the simulator assumes they are not, and says so here.
+    """
     base = posixpath.basename(path.rstrip("/"))
     runs = [r for r in src_state.runs if base and base in r[1]] or src_state.runs
     size = max(1_000_000, min(80_000_000, int(runs[-1][0] * 0.15))) if runs else 2_000

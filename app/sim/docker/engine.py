@@ -125,8 +125,11 @@ class DockerEngine:
                        for layer in image.layers)
         return PullPlan(parsed.full, image.manifest_digest, image.id, layers, image, parsed.registry, parsed.repository)
 
-    def commit_pull(self, host: str, plan: PullPlan) -> None:
-        """Put the plan's layers and image into ``host``'s store and tag it (no clock movement)."""
+    def commit_pull(self, host: str, plan: PullPlan, seconds: float = 0.0) -> None:
+        """Put the plan's layers and image into ``host``'s store and tag it (no clock movement).
+
+        ``seconds``: how long the caller's pull took (reported in ImagePulled; the kubelet knows it).
+        """
         h = self.host(host)
         total = len(plan.layers)
         for i, layer in enumerate(plan.layers):
@@ -140,7 +143,7 @@ class DockerEngine:
                       manifest_digest=plan.manifest_digest,
                       downloaded_layers=sum(1 for x in plan.layers if not x.present),
                       existing_layers=sum(1 for x in plan.layers if x.present),
-                      bytes_downloaded=plan.bytes_to_fetch, seconds=0.0, up_to_date=up_to_date)
+                      bytes_downloaded=plan.bytes_to_fetch, seconds=round(seconds, 3), up_to_date=up_to_date)
 
     def _store(self, h: Host, plan: PullPlan) -> None:
         h.add_image(plan.image, self.sim.now)
