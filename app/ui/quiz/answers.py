@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QCheckBox, QComb
 from app.quiz.grading import LETTERS
 from app.quiz.model import Question
 from app.ui.quiz import strings as qs
+from app.ui.quiz.prompt import md, plain
 from app.ui.theme import ColorProfile
 
 
@@ -68,7 +69,7 @@ class _ChoiceLabel(QLabel):
         super().__init__()
         self.button = button
         self.setWordWrap(True)
-        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setTextFormat(Qt.TextFormat.RichText)
         self.setBuddy(button)
 
     def mousePressEvent(self, event: Any) -> None:
@@ -105,7 +106,7 @@ class _ChoiceWidget(AnswerWidget):
     def retranslate(self) -> None:
         for i, (b, label) in enumerate(zip(self.buttons, self.labels)):
             b.setText(f"{i + 1}  {LETTERS[i]}.")
-            label.setText(self.question.choices[i].get(self.lang))
+            label.setText(md(self.question.choices[i].get(self.lang)))
 
     def focus_first(self) -> None:
         (self.group.checkedButton() or self.buttons[0]).setFocus()
@@ -215,7 +216,7 @@ class OrderWidget(AnswerWidget):
     def retranslate(self) -> None:
         for row in range(self.list.count()):
             item = self.list.item(row)
-            item.setText(self.question.items[item.data(Qt.ItemDataRole.UserRole)].get(self.lang))
+            item.setText(plain(self.question.items[item.data(Qt.ItemDataRole.UserRole)].get(self.lang)))
 
     def focus_first(self) -> None:
         self.list.setFocus()
@@ -243,6 +244,7 @@ class MatchWidget(AnswerWidget):
         self.combos: list[QComboBox] = []
         for i in range(len(question.pairs)):
             label = QLabel()
+            label.setTextFormat(Qt.TextFormat.PlainText)
             combo = QComboBox()
             combo.currentIndexChanged.connect(self.changed)
             label.setBuddy(combo)
@@ -255,13 +257,13 @@ class MatchWidget(AnswerWidget):
 
     def retranslate(self) -> None:
         for i, (label, combo) in enumerate(zip(self.labels, self.combos)):
-            label.setText(f"{i + 1}. {self.question.pairs[i].left.get(self.lang)}  →")
+            label.setText(f"{i + 1}. {plain(self.question.pairs[i].left.get(self.lang))}  →")
             current = combo.currentIndex()
             combo.blockSignals(True)
             combo.clear()
             combo.addItem("—")
             for j in self.right_order:
-                combo.addItem(self.question.pairs[j].right.get(self.lang))
+                combo.addItem(plain(self.question.pairs[j].right.get(self.lang)))
             combo.setCurrentIndex(max(0, current))
             combo.blockSignals(False)
 

@@ -18,7 +18,7 @@ from app.quiz.grading import LETTERS, describe_answer
 from app.quiz.model import Question
 from app.ui.quiz import strings as qs
 from app.ui.quiz.hotspot import HotspotView
-from app.ui.quiz.prompt import prompt_html
+from app.ui.quiz.prompt import md, prompt_html
 from app.ui.theme import ColorProfile
 
 FORWARD = (Qt.Key.Key_PageDown, Qt.Key.Key_Space, Qt.Key.Key_Right, Qt.Key.Key_Period)
@@ -168,9 +168,9 @@ class PresenterPage(QWidget):
             self.picture_box.addWidget(self.picture)
         if self.revealed:
             self.countdown.setText("")
-            self.answer.setText(qs.get("p.answer", lang) + ": " + describe_answer(q, lang))
+            self.answer.setText(md(qs.get("p.answer", lang) + ": " + describe_answer(q, lang)))
             reasoning = q.scenario.reasoning.get(lang) if q.scenario else ""
-            text = html.escape(q.explain.get(lang))
+            text = md(q.explain.get(lang))
             if reasoning:
                 text += (f"<p style='white-space:pre-wrap; font-family:monospace; font-size:{self._small_px()}px'>"
                          + html.escape(reasoning, quote=False) + "</p>")
@@ -192,7 +192,7 @@ class PresenterPage(QWidget):
 
     def _options(self, q: Question) -> str:
         lang = self.lang
-        esc = html.escape
+        esc = md
         if q.type in ("single", "multiple"):
             return "<br>".join(f"<b>{LETTERS[i]}</b>&nbsp;&nbsp;{esc(c.get(lang))}" for i, c in enumerate(q.choices))
         if q.type == "truefalse":

@@ -22,7 +22,7 @@ from app.quiz.records import QuizRecords
 from app.quiz.session import Feedback, QuizSession
 from app.ui.quiz import strings as qs
 from app.ui.quiz.answers import AnswerWidget, make_answer_widget
-from app.ui.quiz.prompt import prompt_html
+from app.ui.quiz.prompt import md, prompt_html
 from app.ui.theme import ColorProfile
 
 
@@ -254,7 +254,7 @@ class QuestionPage(QWidget):
         if fb.will_repeat:
             lines.append(g("q.will_repeat"))
         esc = lambda t: html.escape(t, quote=False)  # noqa: E731
-        parts = ["<br>".join(esc(x) for x in lines), "<p>" + esc(q.explain.get(lang)).replace("\n", "<br>") + "</p>"]
+        parts = ["<br>".join(md(x) for x in lines), "<p>" + md(q.explain.get(lang)) + "</p>"]
         reasoning = q.scenario.reasoning.get(lang) if q.scenario else ""
         if reasoning:
             parts.append(f"<p><b>{esc(g('q.engine_reasoning'))}</b></p><pre>{esc(reasoning)}</pre>")
