@@ -27,6 +27,13 @@ def pull(engine: "DockerEngine", host_name: str, text: str, *, implicit: bool = 
     """
     ref = parse_ref(text)
     plan = engine.plan_pull(host_name, text)  # raises before anything changes
+    registry = engine.registries[ref.registry]
+    existing = engine.hosts.get(host_name)
+    logged_in = existing is not None and ref.registry in existing.logins
+    if registry.requires_login and not registry.is_default and not logged_in:
+        # a private registry with authentication: pulls need credentials too (Docker Hub's public repos do not)
+        raise DockerError(f'Error response from daemon: Head "https://{ref.registry}/v2/{ref.repository}/manifests/'
+                          f'{ref.tag or ref.digest}": no basic auth credentials')
     host = engine.host(host_name)
     sim = engine.sim
     head = [] if implicit or ":" in text.split("/")[-1] or "@" in text else ["Using default tag: latest"]

@@ -95,6 +95,7 @@ def test_login_rules(world) -> None:
     assert "denied" in world.fails("docker push registry.school.edu/a:1")
     world.ok("docker login registry.school.edu -u teacher -p pw")
     assert "Pushed" in world.ok("docker push registry.school.edu/a:1")
+    assert "no basic auth credentials" in world.fails("docker -H other pull registry.school.edu/a:1")
 
 
 def test_hosts_and_registries_commands(world) -> None:
