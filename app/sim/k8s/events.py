@@ -57,7 +57,7 @@ class PodPreempted(K8sEvent):
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
-class ImagePulling(K8sEvent):
+class KubeletImagePulling(K8sEvent):
     node: str
     pod: str
     namespace: str
@@ -65,8 +65,8 @@ class ImagePulling(K8sEvent):
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
-class ImagePulled(K8sEvent):
-    """``already_present`` True means no pull at all (IfNotPresent and the image was there)."""
+class KubeletImagePulled(K8sEvent):
+    """The kubelet has the image for a pod's container. ``already_present`` True means no pull at all (IfNotPresent and the image was there)."""
 
     node: str
     pod: str
@@ -80,7 +80,7 @@ class ImagePulled(K8sEvent):
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
-class ImagePullFailed(K8sEvent):
+class KubeletImagePullFailed(K8sEvent):
     """reason: ErrImagePull, ImagePullBackOff or ErrImageNeverPull."""
 
     node: str

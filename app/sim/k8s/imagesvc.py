@@ -58,3 +58,16 @@ def go_duration(seconds: float) -> str:
     m, rem = divmod(ms, 60_000)
     s = f"{rem / 1000:.3f}".rstrip("0").rstrip(".")
     return f"{m}m{s}s" if m else f"{s}s"
+
+
+def startup_logs(docker: Any, node: str, ref: str) -> tuple[str, ...]:
+    """What the image prints when it starts (from the Docker half's catalog), if known."""
+    try:
+        from ..docker import catalog
+        from ..docker.reference import parse_ref
+
+        host = docker.hosts.get(node)
+        image = host.lookup_ref(parse_ref(ref)) if host is not None else None
+        return tuple(catalog.logs_for(image)) if image is not None else ()
+    except Exception:  # noqa: BLE001 - logs are decoration; an unknown image simply has none
+        return ()

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import events as ev
 from .admission import default_pull_policy
-from .imagesvc import PullError, go_duration, has_image, plan_pull
+from .imagesvc import PullError, go_duration, has_image, plan_pull, startup_logs
 from .meta import set_condition, timestamp
 from .podops import is_active
 from .store import DELETED
@@ -27,6 +27,7 @@ START_SECONDS = 0.5         # sandbox + container create/start
 STOP_SECONDS = 0.5          # SIGTERM to exit for a well-behaved container
 HEARTBEAT_SECONDS = 10.0    # nodeLeaseRenewInterval / nodeStatusUpdateFrequency
 BACKOFF_BASE, BACKOFF_MAX, BACKOFF_RESET = 10.0, 300.0, 600.0
+PULL_RESYNC = 4.0           # ErrImagePull shows until the pod worker's next sync
 CRASH_AFTER = 2.0           # a container made to crash repeatedly exits this long after starting
 
 
@@ -124,14 +125,14 @@ class Kubelet:
             msg = f'Container image "{image}" is not present with pull policy of Never'
             self.api.event(pod, "Warning", "ErrImageNeverPull", msg, "kubelet", self.node)
             rt.waiting_reason[c["name"]] = "ErrImageNeverPull"
-            self.sim.emit(ev.ImagePullFailed, node=self.node, pod=rt.key[1], namespace=rt.key[0], image=image,
+            self.sim.emit(ev.KubeletImagePullFailed, node=self.node, pod=rt.key[1], namespace=rt.key[0], image=image,
                           reason="ErrImageNeverPull", message=msg)
             self._write_status(rt)
             return
         if present and policy != "Always":
             self.api.event(pod, "Normal", "Pulled", f'Container image "{image}" already present on machine',
                            "kubelet", self.node)
-            self.sim.emit(ev.ImagePulled, node=self.node, pod=rt.key[1], namespace=rt.key[0], image=image,
+            self.sim.emit(ev.KubeletImagePulled, node=self.node, pod=rt.key[1], namespace=rt.key[0], image=image,
                           already_present=True, layers_fetched=0, layers_present=0, bytes_fetched=0, duration=0.0)
             rt.timers.append(self.sim.schedule(START_SECONDS, self.start_container, rt.key, rt.uid, c["name"]))
             return
@@ -150,7 +151,7 @@ class Kubelet:
                 continue
             self.pulling = True
             self.api.event(pod, "Normal", "Pulling", f'Pulling image "{image}"', "kubelet", self.node)
-            self.sim.emit(ev.ImagePulling, node=self.node, pod=key[1], namespace=key[0], image=image)
+            self.sim.emit(ev.KubeletImagePulling, node=self.node, pod=key[1], namespace=key[0], image=image)
             fault = self.cluster.pull_fault(self.node, image)
             if fault:
                 self.sim.schedule(1.0, self.pull_done, key, uid, cname, image, queued, None, fault)
@@ -180,7 +181,7 @@ class Kubelet:
                     total = go_duration(self.sim.now - queued)
                     self.api.event(pod, "Normal", "Pulled", f'Successfully pulled image "{image}" in {took} ({total} '
                                    f"including waiting). Image size: {res.size} bytes.", "kubelet", self.node)
-                    self.sim.emit(ev.ImagePulled, node=self.node, pod=key[1], namespace=key[0], image=image,
+                    self.sim.emit(ev.KubeletImagePulled, node=self.node, pod=key[1], namespace=key[0], image=image,
                                   already_present=False, layers_fetched=res.layers_fetched,
                                   layers_present=res.layers_present, bytes_fetched=res.bytes_fetched,
                                   duration=round(res.duration, 3))
@@ -193,11 +194,12 @@ class Kubelet:
         self.api.event(pod, "Warning", "Failed", f'Failed to pull image "{image}": {error}', "kubelet", self.node)
         self.api.event(pod, "Warning", "Failed", "Error: ErrImagePull", "kubelet", self.node)
         rt.waiting_reason[cname] = "ErrImagePull"
-        self.sim.emit(ev.ImagePullFailed, node=self.node, pod=rt.key[1], namespace=rt.key[0], image=image,
+        self.sim.emit(ev.KubeletImagePullFailed, node=self.node, pod=rt.key[1], namespace=rt.key[0], image=image,
                       reason="ErrImagePull", message=error)
         self._write_status(rt)
         wait = min(BACKOFF_BASE * 2 ** (n - 1), BACKOFF_MAX)
-        rt.timers.append(self.sim.schedule(0.5, self.pull_backoff, rt.key, rt.uid, cname, image))
+        # the next pod sync (a few seconds later) finds the pull in back-off
+        rt.timers.append(self.sim.schedule(min(PULL_RESYNC, wait / 2), self.pull_backoff, rt.key, rt.uid, cname, image))
         rt.timers.append(self.sim.schedule(wait, self.retry_pull, rt.key, rt.uid, cname))
 
     def pull_backoff(self, key, uid, cname, image) -> None:
@@ -208,7 +210,7 @@ class Kubelet:
         self.api.event(pod, "Normal", "BackOff", f'Back-off pulling image "{image}"', "kubelet", self.node)
         self.api.event(pod, "Warning", "Failed", "Error: ImagePullBackOff", "kubelet", self.node)
         rt.waiting_reason[cname] = "ImagePullBackOff"
-        self.sim.emit(ev.ImagePullFailed, node=self.node, pod=key[1], namespace=key[0], image=image,
+        self.sim.emit(ev.KubeletImagePullFailed, node=self.node, pod=key[1], namespace=key[0], image=image,
                       reason="ImagePullBackOff", message=f'Back-off pulling image "{image}"')
         self._write_status(rt)
 
@@ -234,7 +236,7 @@ class Kubelet:
         self.api.event(pod, "Normal", "Started", f"Started container {cname}", "kubelet", self.node)
         rt.state[cname] = "running"
         rt.started[cname] = self.sim.now
-        rt.logs[cname].append(f"{timestamp(self.sim.now)} container {cname} started from image {c['image']}")
+        rt.logs[cname].extend(startup_logs(self.cluster.docker, self.node, c["image"]))
         self.sim.emit(ev.ContainerStarted, node=self.node, pod=key[1], namespace=key[0], container=cname,
                       restart_count=rt.restarts[cname])
         mode = rt.crash_mode.get(cname)

@@ -28,7 +28,7 @@ def test_apply_docs_manifest_and_get(classroom: Console) -> None:
     nodes = {p["spec"]["nodeName"] for p in classroom.k8s.pods("default")}
     assert nodes == {"node-1", "node-2", "node-3"}
     # each node pulled the image once, through the kubelet's events
-    pulled = [e for e in classroom.events("ImagePulled") if getattr(e, "image", "") == "nginx:1.14.2"]
+    pulled = [e for e in classroom.events("KubeletImagePulled") if getattr(e, "image", "") == "nginx:1.14.2"]
     assert sorted(e.node for e in pulled) == ["node-1", "node-2", "node-3"]
     assert all(not e.already_present and e.layers_fetched > 0 for e in pulled)
     wide = classroom.ok("kubectl get pods -o wide")
@@ -82,7 +82,7 @@ def test_rolling_update_within_surge_and_unavailable(classroom: Console) -> None
     hist = classroom.ok("kubectl rollout history deployment/nginx-deployment")
     assert hist.splitlines()[1].split() == ["REVISION", "CHANGE-CAUSE"] and hist.splitlines()[3].startswith("2")
     # the new image shares its base layers with the old one: they are not fetched again
-    new_pulls = [e for e in classroom.events("ImagePulled") if getattr(e, "image", "") == "nginx:1.16.1"]
+    new_pulls = [e for e in classroom.events("KubeletImagePulled") if getattr(e, "image", "") == "nginx:1.16.1"]
     assert new_pulls and all(e.layers_present > 0 for e in new_pulls)
     status = classroom.ok("kubectl rollout status deployment/nginx-deployment")
     assert status == 'deployment "nginx-deployment" successfully rolled out'

@@ -1,0 +1,138 @@
+"""Manifest loading, validation in kubectl's words, defaults, the store's rules."""
+from __future__ import annotations
+
+import pytest
+
+from app.sim.errors import InputError
+from app.sim.k8s.manifests import load_documents
+from app.sim.k8s.store import store_key
+
+from .conftest import Console
+
+DEPLOY = """apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 2
+  selector:
+    matchLabels: {app: web}
+  template:
+    metadata:
+      labels: {app: web}
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.27
+"""
+
+
+def test_multi_document_and_list() -> None:
+    docs = load_documents("---\n" + DEPLOY + "---\napiVersion: v1\nkind: List\nitems:\n"
+                          "- {apiVersion: v1, kind: Namespace, metadata: {name: a}}\n"
+                          "- {apiVersion: v1, kind: ConfigMap, metadata: {name: b}, data: {x: y}}\n", "f.yaml")
+    assert [d.kind for d in docs] == ["Deployment", "Namespace", "ConfigMap"]
+    assert docs[0].line == 2
+
+
+def test_yaml_errors_carry_file_and_line() -> None:
+    with pytest.raises(InputError) as exc:
+        load_documents("apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\n   bad: [\n", "p.yaml")
+    assert exc.value.path == "p.yaml" and exc.value.line is not None
+    assert str(exc.value).startswith("error: error parsing p.yaml: error converting YAML to JSON: yaml: line")
+    with pytest.raises(InputError, match='kind "StatefulSet"'):
+        load_documents("apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: s}\n", "s.yaml")
+    with pytest.raises(InputError, match='no matches for kind "Deployment" in version "v1"'):
+        load_documents("apiVersion: v1\nkind: Deployment\nmetadata: {name: s}\n", "d.yaml")
+    with pytest.raises(InputError, match="kind not set"):
+        load_documents("apiVersion: v1\nmetadata: {name: s}\n", "n.yaml")
+    with pytest.raises(InputError):
+        load_documents("!!python/object:os.system {}\n", "evil.yaml")
+
+
+def test_validation_messages(con: Console) -> None:
+    bad_selector = DEPLOY.replace("labels: {app: web}", "labels: {app: other}")
+    out = con.fail("kubectl apply -f -", stdin=bad_selector)
+    assert out == ('The Deployment "web" is invalid: spec.template.metadata.labels: Invalid value: '
+                   'map[string]string{"app":"other"}: `selector` does not match template `labels`')
+    out = con.fail("kubectl apply -f -", stdin=DEPLOY.replace("        image: nginx:1.27\n", ""))
+    assert out == 'The Deployment "web" is invalid: spec.template.spec.containers[0].image: Required value'
+    out = con.fail("kubectl apply -f -", stdin=DEPLOY.replace("replicas: 2", "replicas: -1"))
+    assert out == 'The Deployment "web" is invalid: spec.replicas: Invalid value: -1: must be greater than or equal to 0'
+    out = con.fail("kubectl apply -f -", stdin=DEPLOY.replace("name: web\nspec", "name: Web\nspec"))
+    assert out.startswith('The Deployment "Web" is invalid: metadata.name: Invalid value: "Web": a lowercase RFC 1123')
+    out = con.fail("kubectl apply -f -", stdin=DEPLOY.replace("replicas: 2", "replicas: two"))
+    assert "cannot unmarshal string into Go struct field" in out and "replicas of type int32" in out
+    pod = ("apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  restartPolicy: Sometimes\n  containers:\n"
+           "  - {name: a, image: busybox, resources: {requests: {cpu: '2'}, limits: {cpu: '1'}}}\n  - {name: a}\n")
+    out = con.fail("kubectl apply -f -", stdin=pod)
+    assert out.startswith('The Pod "p" is invalid: [')
+    for part in ('spec.containers[0].resources.requests: Invalid value: "2": must be less than or equal to cpu limit of 1',
+                 'spec.containers[1].name: Duplicate value: "a"', "spec.containers[1].image: Required value",
+                 'spec.restartPolicy: Unsupported value: "Sometimes": supported values: "Always", "OnFailure", "Never"'):
+        assert part in out
+
+
+def test_unknown_fields_strict_and_warn(con: Console) -> None:
+    typo = DEPLOY.replace("image: nginx:1.27", "image: nginx:1.27\n        imagePullPolicyy: Always")
+    out = con.fail("kubectl apply -f -", stdin=typo)
+    assert out == ('Error from server (BadRequest): error when creating "STDIN": Deployment in version "apps/v1" cannot '
+                   'be handled as a Deployment: strict decoding error: unknown field '
+                   '"spec.template.spec.containers[0].imagePullPolicyy"')
+    out = con.ok("kubectl apply --validate=warn -f -", stdin=typo)
+    assert out == ('Warning: unknown field "spec.template.spec.containers[0].imagePullPolicyy"\n'
+                   "deployment.apps/web created")
+
+
+def test_defaults_and_store_keys(con: Console) -> None:
+    con.ok("kubectl apply -f -", stdin=DEPLOY)
+    d = con.k8s.api.get("deployments", "default", "web")
+    assert d["spec"]["strategy"] == {"type": "RollingUpdate", "rollingUpdate": {"maxSurge": "25%", "maxUnavailable": "25%"}}
+    assert d["spec"]["revisionHistoryLimit"] == 10 and d["spec"]["progressDeadlineSeconds"] == 600
+    c = d["spec"]["template"]["spec"]["containers"][0]
+    assert c["imagePullPolicy"] == "IfNotPresent"
+    con.ok("kubectl run a --image=nginx")
+    con.ok("kubectl run b --image=nginx@sha256:" + "0" * 64)
+    assert con.k8s.api.get("pods", "default", "a")["spec"]["containers"][0]["imagePullPolicy"] == "Always"
+    assert con.k8s.api.get("pods", "default", "b")["spec"]["containers"][0]["imagePullPolicy"] == "IfNotPresent"
+    tols = con.k8s.api.get("pods", "default", "a")["spec"]["tolerations"]
+    assert {"key": "node.kubernetes.io/unreachable", "operator": "Exists", "effect": "NoExecute",
+            "tolerationSeconds": 300} in tols
+    keys = con.k8s.api.store.keys("/registry/deployments/")
+    assert keys == [store_key("deployments", "default", "web")] == ["/registry/deployments/default/web"]
+    assert store_key("nodes", "", "n1") == "/registry/nodes/n1"
+
+
+def test_resource_version_conflict_and_unchanged(con: Console) -> None:
+    con.ok("kubectl apply -f -", stdin=DEPLOY)
+    rv = con.k8s.api.get("deployments", "default", "web")["metadata"]["resourceVersion"]
+    assert con.ok("kubectl apply -f -", stdin=DEPLOY) == "deployment.apps/web unchanged"
+    stale = DEPLOY.replace("name: web\n", f"name: web\n  resourceVersion: \"1\"\n", 1)
+    out = con.fail("kubectl apply -f -", stdin=stale.replace("replicas: 2", "replicas: 5"))
+    assert out == ('Error from server (Conflict): Operation cannot be fulfilled on deployments "web": the object has '
+                   "been modified; please apply your changes to the latest version and try again")
+    fresh = DEPLOY.replace("name: web\n", f"name: web\n  resourceVersion: \"{con.k8s.api.get('deployments', 'default', 'web')['metadata']['resourceVersion']}\"\n", 1)
+    assert con.ok("kubectl apply -f -", stdin=fresh.replace("replicas: 2", "replicas: 5")) == "deployment.apps/web configured"
+    assert int(con.k8s.api.get("deployments", "default", "web")["metadata"]["resourceVersion"]) > int(rv)
+
+
+def test_rejected_multi_document_request_changes_nothing(con: Console) -> None:
+    two = DEPLOY + "---\n" + DEPLOY.replace("name: web", "name: web2", 1).replace("replicas: 2", "replicas: -3")
+    con.fail("kubectl apply -f -", stdin=two)
+    assert con.k8s.api.get("deployments", "default", "web") is None
+    con.fail("kubectl apply -f -", stdin=DEPLOY.replace("metadata:\n  name: web", "metadata:\n  name: web\n"
+                                                                               "  namespace: nowhere"))
+    con.fail("kubectl get pods nothing")
+    con.fail("kubectl frobnicate")
+    con.fail("kubectl get widgets")
+
+
+def test_directory_apply(con: Console, tmp_path) -> None:
+    (tmp_path / "a.yaml").write_text(DEPLOY)
+    (tmp_path / "b.yml").write_text("apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n"
+                                    "  selector: {app: web}\n  ports: [{port: 80}]\n")
+    (tmp_path / "notes.txt").write_text("ignored")
+    out = con.ok(f"kubectl apply -f {tmp_path}")
+    assert out == "deployment.apps/web created\nservice/web created"
+    svc = con.k8s.api.get("services", "default", "web")
+    assert svc["spec"]["clusterIP"].startswith("10.96.") and svc["spec"]["ports"][0]["targetPort"] == 80
