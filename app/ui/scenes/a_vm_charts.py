@@ -64,6 +64,14 @@ class ChartItem(QGraphicsObject):
         self.widget.scene().render(painter, rect, rect)
 
 
+def chart_titles(lang: str) -> list[str]:
+    """The charts' titles; they carry the axes' units, so the axes need only their tick labels."""
+    titles = [("已就绪的实例数（对数）随时间（秒）", "Instances ready (log) over time (s)"),
+              ("磁盘 GiB 随 N（对数）", "Disk GiB vs N (log)"),
+              ("最多装得下（对数）", "Most that fit (log)")]
+    return [zh if lang == "zh" else en for zh, en in titles]
+
+
 class DensityCharts:
     """Owns three PlotItems placed in a QGraphicsScene; ``show(result, upto)`` redraws them."""
 
@@ -78,10 +86,7 @@ class DensityCharts:
         self.curves: dict[str, Any] = {}
         self.markers: dict[str, Any] = {}
         self.titles: list[str] = []
-        # The titles carry the axes' units, so the axes need only their tick labels.
-        titles = [("已就绪的实例数（对数）随时间（秒）", "Instances ready (log) over time (s)"),
-                  ("磁盘 GiB 随 N（对数）", "Disk GiB vs N (log)"),
-                  ("最多装得下（对数）", "Most that fit (log)")]
+        titles = chart_titles(lang)
         self.items: list[ChartItem] = []
         for i, rect in enumerate(rects):
             pw = pg.PlotWidget(background=QColor(profile.canvas))
@@ -105,11 +110,10 @@ class DensityCharts:
                 axis.setStyle(tickTextOffset=6, textFillLimits=[(0, 0.95), (2, 0.7), (4, 0.5)])
             plot.getAxis("left").setWidth(int(tick_px * 2.6 + 10))
             plot.getAxis("bottom").setHeight(int(tick_px * 1.5 + 12))
-            zh_en = 0 if lang == "zh" else 1
             scene.addItem(item)
             self.items.append(item)
             self.plots.append(plot)
-            self.titles.append(titles[i][zh_en])
+            self.titles.append(titles[i])
         self._setup_ready_plot()
         self._setup_disk_plot()
         self._setup_fit_plot()

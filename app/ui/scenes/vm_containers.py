@@ -144,19 +144,25 @@ class VmContainersScene(SceneBase):
         return y + 10
 
     def _draw_charts(self, top: float) -> None:
-        title_h = QFontMetricsF(self.font_px(23, bold=True)).lineSpacing() * 2 + 4
-        space = CHART_BOTTOM - top - 2 * title_h - 16
-        h1 = max(space * 0.5, 120.0)
-        h2 = max(space - h1, 120.0)
-        y2 = top + title_h + h1 + 16 + title_h
-        rects = [QRectF(RIGHT_X, top + title_h, RIGHT_W, h1),
-                 QRectF(RIGHT_X, y2, RIGHT_W / 2 - 12, h2),
-                 QRectF(RIGHT_X + RIGHT_W / 2 + 12, y2, RIGHT_W / 2 - 12, h2)]
+        from app.ui.scenes.a_vm_charts import chart_titles
+
+        titles = chart_titles(self.lang)
+        half = RIGHT_W / 2 - 12
+        heads = [text_item(t, self.font_px(23, bold=True), self.color("text"), width=w)
+                 for t, w in zip(titles, (RIGHT_W, half, half))]
+        t1 = heads[0].boundingRect().height() + 2
+        t2 = max(heads[1].boundingRect().height(), heads[2].boundingRect().height()) + 2
+        space = CHART_BOTTOM - top - t1 - t2 - 16
+        h1 = max(space * 0.55, 110.0)
+        h2 = max(space - h1, 110.0)
+        y2 = top + t1 + h1 + 16 + t2
+        rects = [QRectF(RIGHT_X, top + t1, RIGHT_W, h1),
+                 QRectF(RIGHT_X, y2, half, h2),
+                 QRectF(RIGHT_X + RIGHT_W / 2 + 12, y2, half, h2)]
         charts = DensityCharts(self, rects, self.profile, self.lang, self.font_px(18), max(self.min_text_px, 20))
-        for rect, title in zip(rects, charts.titles):
-            t = text_item(title, self.font_px(23, bold=True), self.color("text"), width=rect.width())
-            t.setPos(rect.left(), rect.top() - t.boundingRect().height() - 2)
-            self.addItem(t)
+        for rect, head in zip(rects, heads):
+            head.setPos(rect.left(), rect.top() - head.boundingRect().height() - 2)
+            self.addItem(head)
         for i, item in enumerate(charts.items):
             self.register(f"chart:{i + 1}", item)
         self.charts = charts
@@ -216,14 +222,12 @@ class VmContainersScene(SceneBase):
             if self.lang == "zh":
                 name = "虚拟机" if kind == "vm" else "容器"
                 unit = "台" if kind == "vm" else "个"
-                refused = f"（{kr.refused:,} {unit}装不下：{_zh_res(kr.capacity.limited_by)}不够）" if kr.refused else ""
-                out[kind] = (f"{name}：{kr.started:,} {unit}运行{refused}，{ft(kr.all_ready_at)} 后全部就绪，"
-                             f"占磁盘 {fs(kr.disk_mib)}")
+                refused = f"，{kr.refused:,} {unit}装不下（{_zh_res(kr.capacity.limited_by)}）" if kr.refused else ""
+                out[kind] = f"{name}：{kr.started:,} {unit}运行{refused}；{ft(kr.all_ready_at)} 全部就绪；磁盘 {fs(kr.disk_mib)}"
             else:
                 name = "VMs" if kind == "vm" else "Containers"
-                refused = f" ({kr.refused:,} refused: out of {kr.capacity.limited_by})" if kr.refused else ""
-                out[kind] = (f"{name}: {kr.started:,} running{refused}; all ready after {ft(kr.all_ready_at)}; "
-                             f"disk {fs(kr.disk_mib)}")
+                refused = f", {kr.refused:,} refused ({kr.capacity.limited_by})" if kr.refused else ""
+                out[kind] = f"{name}: {kr.started:,} run{refused}; all ready in {ft(kr.all_ready_at)}; disk {fs(kr.disk_mib)}"
         return out
 
     def lab_summary(self) -> str:
