@@ -256,7 +256,7 @@ class ArchitectureScene(SceneBase):
             for dst in self._watchers(world, e):
                 hops.append(("apiserver", dst, f"watch {e.verb} {what}", True, e.time))
             return [h for h in hops if h[0] and h[1]]
-        if k == "ImagePulling":
+        if k == "KubeletImagePulling":
             kb, rt = self._node_box(e.node, "kubelet"), self._node_box(e.node, "container-runtime")
             return [(kb, rt, f"CRI PullImage {e.image}", False, e.time)] if kb and rt and kb != rt else []
         if k == "ContainerStarted":
@@ -296,7 +296,7 @@ class ArchitectureScene(SceneBase):
         self._bound_later = {(e.namespace, e.name) for e in recent if e.kind == "ObjectStored"
                              and e.resource == "pods" and e.actor == "scheduler"}
         for e in recent:
-            if e.kind in ("ObjectStored", "ImagePulling", "ContainerStarted"):
+            if e.kind in ("ObjectStored", "KubeletImagePulling", "ContainerStarted"):
                 out.extend(self._hops_for(world, e))
         return out
 

@@ -134,14 +134,14 @@ class ClusterScene(SceneBase):
             return
         scheduled = set()
         for e in events:
-            if e.domain != "k8s":  # Docker has events of the same names (a docker pull on a host)
+            if e.domain != "k8s":  # Docker events (a pull on a host) are drawn by the registry scene
                 continue
             k = e.kind
-            if k == "ImagePulling":
+            if k == "KubeletImagePulling":
                 self._pulling.setdefault(e.node, {})[f"{e.namespace}/{e.pod}"] = e.image
-            elif k in ("ImagePulled", "ImagePullFailed"):
+            elif k in ("KubeletImagePulled", "KubeletImagePullFailed"):
                 self._pulling.get(e.node, {}).pop(f"{e.namespace}/{e.pod}", None)
-                if k == "ImagePulled" and not e.already_present:
+                if k == "KubeletImagePulled" and not e.already_present:
                     self._recent_pulls = ([self._pull_line(e)] + self._recent_pulls)[:4]
             elif k in ("PodDeleted",) and getattr(e, "node", ""):
                 self._pulling.get(e.node, {}).pop(f"{e.namespace}/{e.pod}", None)
@@ -155,7 +155,7 @@ class ClusterScene(SceneBase):
             for e in events:
                 if e.domain != "k8s":
                     continue
-                if e.kind == "ImagePulling" and e.node in self.cards:
+                if e.kind == "KubeletImagePulling" and e.node in self.cards:
                     self._animate_parcel(e.image, e.node)
                 elif e.kind == "ServiceRequest":
                     self.routes.animate_request(f"{e.namespace}/{e.service}", f"{e.namespace}/{e.pod}")
@@ -285,16 +285,16 @@ class ClusterScene(SceneBase):
     def _pulls_in_progress(world: Any) -> dict[str, dict[str, str]]:
         """Pulls started but not finished, read back from the event log (after a rebuild)."""
         out: dict[str, dict[str, str]] = {}
-        for e in _recent_log(world, ("ImagePulling", "ImagePulled", "ImagePullFailed", "PodDeleted")):
+        for e in _recent_log(world, ("KubeletImagePulling", "KubeletImagePulled", "KubeletImagePullFailed", "PodDeleted")):
             key = f"{e.namespace}/{e.pod}"
-            if e.kind == "ImagePulling":
+            if e.kind == "KubeletImagePulling":
                 out.setdefault(e.node, {})[key] = e.image
             else:
                 out.get(getattr(e, "node", ""), {}).pop(key, None)
         return out
 
     def _recent_pull_lines(self, world: Any) -> list[str]:
-        pulls = [e for e in _recent_log(world, ("ImagePulled",)) if not e.already_present]
+        pulls = [e for e in _recent_log(world, ("KubeletImagePulled",)) if not e.already_present]
         return [self._pull_line(e) for e in reversed(pulls[-4:])]
 
     def _pull_line(self, e: Any) -> str:

@@ -129,7 +129,7 @@ def test_image_pull_shows_on_the_node_and_travels_from_the_registry(make_scene):
     world = FakeWorld(nodes=2, pods=1)
     scene, _ = make_scene(ClusterScene, world)
     seq = world.sim.event_count
-    world.sim.emit(ev.ImagePulling, node="node-1", pod="web-7d9f5-00000", namespace="default", image="nginx:1.25")
+    world.sim.emit(ev.KubeletImagePulling, node="node-1", pod="web-7d9f5-00000", namespace="default", image="nginx:1.25")
     scene.set_animations_enabled(True)
     scene.on_events(world.drain_events(seq))
     assert scene.cards["node-1"].pulling == ("nginx:1.25",)
@@ -138,7 +138,7 @@ def test_image_pull_shows_on_the_node_and_travels_from_the_registry(make_scene):
     scene.finish_animations()
     assert not [i for i in scene.items() if isinstance(i, ParcelItem)]
     seq = world.sim.event_count
-    world.sim.emit(ev.ImagePulled, node="node-1", pod="web-7d9f5-00000", namespace="default", image="nginx:1.25",
+    world.sim.emit(ev.KubeletImagePulled, node="node-1", pod="web-7d9f5-00000", namespace="default", image="nginx:1.25",
                    already_present=False, layers_fetched=3, layers_present=4, bytes_fetched=10, duration=2.5)
     scene.on_events(world.drain_events(seq))
     assert scene.cards["node-1"].pulling == ()

@@ -135,3 +135,20 @@ def test_live_play_with_animations_ends_in_the_engine_state(qapp, qtbot):
     for key, pv in cluster.view.pods.items():
         rect = cluster.pods.rect_of(key, final=False)
         assert (cluster.cards[pv.node] if pv.node else cluster.queue_box).sceneBoundingRect().contains(rect)
+
+
+def test_crash_loop_and_service_requests(rig):
+    ctl, cluster, arch, run = rig
+    run("sim preset classroom", "kubectl apply -f lessons/manifests/web-deployment.yaml",
+        "kubectl apply -f lessons/manifests/web-service.yaml", "sim run-until all-running")
+    victim = next(k for k in cluster.pods.keys if k.startswith("default/web-")).split("/")[1]
+    run(f"sim crash {victim} --always", "sim advance 30s")
+    pv = cluster.view.pods[f"default/{victim}"]
+    assert (pv.state, pv.status) == ("Failed", "CrashLoopBackOff")
+    assert f"default/{victim}" not in cluster.routes.routes["default/web"]  # not ready: no route
+    cluster.set_animations_enabled(True)
+    run("sim curl web")
+    assert cluster.routes.requests and cluster.routes.requests[0][0] == "default/web"
+    assert cluster.routes.requests[0][1] in cluster.routes.routes["default/web"]
+    cluster.finish_animations()
+    assert not cluster.routes.requests
