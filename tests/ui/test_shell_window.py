@@ -176,3 +176,13 @@ def test_window_layout_is_remembered(make_window) -> None:  # noqa: ANN001
     first.close()
     again = make_window(lang="en", size=(1100, 700))
     assert again.console.isVisibleTo(again)
+
+
+def test_run_for_plays_in_simulated_time_then_checks(make_window, qtbot) -> None:  # noqa: ANN001
+    window = make_window(lang="en", speed=4.0)
+    window.next_step()                       # step 2: 5 s action, then run_for 5 s at 4x
+    assert window.controller.playing and window.player.status == "playing"
+    assert "Playing" in window.findChild(QLabel, "status").text()
+    qtbot.waitUntil(lambda: not window.controller.playing, timeout=5000)
+    assert window.controller.now == 10.0 and window.player.status == "met"
+    assert "has happened" in window.findChild(QLabel, "status").text()
