@@ -113,8 +113,9 @@ class NodeCard(CardItem):
                    width=max(1.0, u * 0.14) * (1 if healthy else 1.6))
         w = self._rect.width()
         head = QRectF(u * 0.5, u * 0.2, w - u, u * 1.3)
+        # as kubectl get nodes prints it (Unknown shows as NotReady), with the condition in brackets
         status = {"Ready": t("就绪", "Ready"), "NotReady": t("未就绪", "NotReady"),
-                  "Unknown": t("失联", "Unknown")}[v.status] if v.status in STATUS_GLYPH else v.status
+                  "Unknown": t("未就绪(失联)", "NotReady (Unknown)")}[v.status] if v.status in STATUS_GLYPH else v.status
         status = f"{STATUS_GLYPH.get(v.status, '?')} {status}"
         if v.unschedulable:
             status += t(" · 已封锁", " · cordoned")
