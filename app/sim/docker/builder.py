@@ -197,7 +197,6 @@ class _Ctx:
         self.engine, self.host, self.opts, self.df = engine, host, opts, df
         self.context, self.meta, self.used_args, self.t_ctx = context, meta, used_args, t_ctx
         self.stages: dict[int, StagePlan] = {}
-        self.pulled: set[str] = set()  # layers that pulls planned in this build bring
         self.synthetic_sources: list[str] = []  # COPY --from images replaced by synthetic stand-ins
 
     def plan_stage(self, i: int) -> None:
@@ -310,8 +309,6 @@ class _Ctx:
                            f"{exc.cri_message.split(': ', 2)[-1]}") from None
             image = synthetic_image(ref.full)
             return image, None, image, f"{ref.full} (synthetic stand-in: not in the simulator's catalog)"
-        for layer in plan.layers:
-            self.pulled.add(layer.digest)
         # every layer already in the content store (an earlier build fetched them): nothing to pull
         return plan.image, plan if plan.layers_to_fetch else None, None, f"{ref.full}@{plan.manifest_digest}"
 

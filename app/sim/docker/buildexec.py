@@ -66,7 +66,6 @@ def execute(engine: "DockerEngine", host: "Host", plan: BuildPlan, quiet: bool =
              steps=len(steps))
     marks: list[tuple[float, int, int, object]] = []
     seq = 0
-    t_ctx = min((st.start for st in plan.stages), default=plan.start)
     for st in plan.stages:
         if st.base_pull is not None:
             windows, extracted, _ = st.base_pull.timeline(host.bandwidth)
@@ -114,7 +113,7 @@ def execute(engine: "DockerEngine", host: "Host", plan: BuildPlan, quiet: bool =
              tags=tuple(parse_ref(t).full for t in plan.tags), layers=len(image.layers),
              cached_steps=sum(1 for r in results if r.cached and r.kind != "FROM"),
              rebuilt_steps=sum(1 for r in results if not r.cached and r.kind != "FROM"), seconds=seconds)
-    output = image.id if quiet else render(plan, t_ctx, plain)
+    output = image.id if quiet else render(plan, plain)
     result = BuildResult(build_id, host.name, image.id, tuple(parse_ref(t).full for t in plan.tags), results,
                          seconds, output)
     engine.last_build = result
@@ -165,7 +164,7 @@ def _warnings(plan: BuildPlan) -> list[str]:
     return tail
 
 
-def render(plan: BuildPlan, t_ctx: float = 0.0, plain: bool = False) -> str:
+def render(plan: BuildPlan, plain: bool = False) -> str:
     """The final screen of BuildKit's progress display (tty style), or its plain-text log."""
     vs = vertices(plan)
     if plain:
