@@ -249,7 +249,7 @@ def draw_magic_and_pack(scene: "HouseScene", model: HouseModel) -> None:
         _arrow(scene, QPointF(SITE_X + SITE_W - 30, 330), QPointF(MAGIC.x() + 4, MAGIC.y() + 70), "", "arrow:copy")
     _arrow(scene, QPointF(PACK.x() + 124, PACK.y() + 30), QPointF(WAREHOUSE.left() + 6, WAREHOUSE.bottom() - 20),
            "Ship", "arrow:ship")
-    _arrow(scene, QPointF(PACK.x() + 124, PACK.y() + 110), QPointF(LAND_X - 14, PACK.y() + 120), "Run", "arrow:run")
+    _arrow(scene, QPointF(PACK.x() + 124, PACK.y() + 130), QPointF(LAND_X - 14, PACK.y() + 170), "Run", "arrow:run")
 
 
 def draw_warehouse(scene: "HouseScene", model: HouseModel) -> None:
@@ -288,8 +288,14 @@ def draw_warehouse(scene: "HouseScene", model: HouseModel) -> None:
         t.setPos(WAREHOUSE.left() + 40, y)
         scene.addItem(t)
         return
-    for item in model.warehouse[:6]:
+    limit = PACK.y() + 70  # keep clear of the Run arrow's label
+    for i, item in enumerate(model.warehouse[:6]):
         t = text_item(f"{item.repository}:{','.join(item.tags)}", font, scene.color("text"), width=WAREHOUSE.width() - 40)
+        if y + 2 * t.boundingRect().height() > limit and i < len(model.warehouse[:6]) - 1:
+            t.setPlainText(scene.t(f"……共 {len(model.warehouse)} 个仓库", f"… {len(model.warehouse)} repositories"))
+            t.setPos(WAREHOUSE.left() + 40, y)
+            scene.addItem(t)
+            break
         t.setPos(WAREHOUSE.left() + 40, y)
         scene.addItem(t)
         y += t.boundingRect().height()
