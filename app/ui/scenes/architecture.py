@@ -183,8 +183,8 @@ class ArchitectureScene(SceneBase):
             self.boxes[node_part_id(node, "cluster-dns")].set_status("*.svc.cluster.local")
             self.boxes[node_part_id(node, "log-collector")].set_status(t("收集容器日志", "gathers container logs"))
             self.boxes[node_part_id(node, "pod")].set_status(t("没有 Pod", "no pods"), states)
-        self.log.set_content(t("消息(经 API Server)", "Messages (through the API server)"),
-                             [("", line) for line in self.log_lines[-LOG_LINES:]] or
+        self.log.set_content(t("消息(经 API Server,最新在上)", "Messages via the API server (newest first)"),
+                             [("", line) for line in reversed(self.log_lines[-LOG_LINES:])] or
                              [("", t("还没有消息:试试 kubectl apply -f …", "No messages yet: try kubectl apply -f ..."))])
 
     def _show_card(self) -> None:
