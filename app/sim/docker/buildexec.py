@@ -3,10 +3,11 @@ image stored at the end, and the final screen BuildKit prints."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from . import events as ev
 from .builder import BuildPlan
+from .buildsteps import StepPlan
 from .format import build_size
 from .host import CacheEntry
 from .reference import parse_ref
@@ -64,37 +65,27 @@ def execute(engine: "DockerEngine", host: "Host", plan: BuildPlan, quiet: bool =
     sim.emit(ev.BuildStarted, host=host.name, build_id=build_id, context_files=plan.context_files,
              context_bytes=plan.context_bytes, target=plan.target, stages=tuple(st.label for st in plan.stages),
              steps=len(steps))
-    marks: list[tuple[float, int, int, object]] = []
-    seq = 0
+    # what happens when: base layers land as their pull extracts them, steps finish at their end time
+    marks: list[tuple[float, int, Any]] = []
     for st in plan.stages:
         if st.base_pull is not None:
-            windows, extracted, _ = st.base_pull.timeline(host.bandwidth)
-            base_t = st.start - st.base_pull.duration(host.bandwidth)
+            _, extracted, total = st.base_pull.timeline(host.bandwidth)
             for i, layer in enumerate(st.base_pull.layers):
                 if not layer.present:
-                    seq += 1
-                    marks.append((base_t + extracted[i], 0, seq, (st.base_pull, i)))
-        for step in st.steps:
-            seq += 1
-            marks.append((step.end, 1, seq, step))
+                    marks.append((st.start - total + extracted[i], len(marks), (st.base_pull, i)))
+        marks += [(step.end, len(marks) + n, step) for n, step in enumerate(st.steps)]
     from .distribution import _land_layer
-    for t, kind, _, item in sorted(marks, key=lambda m: (m[0], m[2])):
+    for t, _, item in sorted(marks, key=lambda m: (m[0], m[1])):
         sim.run_until(max(sim.now, t))
-        if kind == 0:
-            pull, i = item  # type: ignore[misc]
-            if pull.layers[i].digest not in host.layers:
-                _land_layer(engine, host.name, pull, i, "downloaded")
-        else:
-            s = item
-            sim.emit(ev.BuildStepFinished, host=host.name, build_id=build_id, stage=s.stage, index=s.index,  # type: ignore[attr-defined]
-                     total=s.total, instruction=s.text, step_kind=s.kind, cached=s.cached, reason=s.reason,  # type: ignore[attr-defined]
-                     detail=s.detail, layer=s.layer.digest if s.layer else None,  # type: ignore[attr-defined]
-                     size=s.size if s.layer else 0, seconds=0.0 if s.cached else round(s.seconds, 3))  # type: ignore[attr-defined]
+        if isinstance(item, StepPlan):
+            _emit_step(sim, host.name, build_id, item)
+        elif item[0].layers[item[1]].digest not in host.layers:
+            _land_layer(engine, host.name, item[0], item[1], "downloaded")
     for step in steps:
         if step.kind == "FROM":
             continue
         host.build_cache[step.key] = CacheEntry(step.layer, step.cache_created if step.cached else step.end,
-                                                step.text, "", step.files)
+                                                step.text, step.files)
         host.cache_slots[(step.parent_key, step.text)] = step.key
         host.cache_slots[(step.parent_key, "*")] = step.key
     sim.run_until(max(sim.now, plan.end))
@@ -118,6 +109,13 @@ def execute(engine: "DockerEngine", host: "Host", plan: BuildPlan, quiet: bool =
                          seconds, output)
     engine.last_build = result
     return result
+
+
+def _emit_step(sim: Any, host: str, build_id: int, s: StepPlan) -> None:
+    sim.emit(ev.BuildStepFinished, host=host, build_id=build_id, stage=s.stage, index=s.index, total=s.total,
+             instruction=s.text, step_kind=s.kind, cached=s.cached, reason=s.reason, detail=s.detail,
+             layer=s.layer.digest if s.layer else None, size=s.size if s.layer else 0,
+             seconds=0.0 if s.cached else round(s.seconds, 3))
 
 
 def _line(text: str, seconds: float, sub: bool = False) -> str:

@@ -43,9 +43,7 @@ class CacheEntry:
     layer: Layer | None
     created_at: float
     instruction: str
-    #: Content checksum of COPY/ADD sources (for "what changed" explanations), else "".
-    sources: str = ""
-    files: tuple[tuple[str, str], ...] = ()  # (path, sha256) of the sources, for diffs
+    files: tuple[tuple[str, str], ...] = ()  # (target path, sha256) of COPY/ADD sources: "what changed"
 
 
 class Host:
