@@ -37,6 +37,10 @@ from app.ui.window_files import FileActions
 from app.ui.window_view import ViewActions
 
 
+#: What a new sandbox starts with: the three-node classroom cluster.
+SANDBOX_SETUP = ("sim preset classroom",)
+
+
 @dataclass
 class StartOptions:
     """What the teacher flags ask for (None: use the saved preference)."""
@@ -243,13 +247,22 @@ class MainWindow(FileActions, ViewActions, QMainWindow):
     def show_scenario(self, seed: int, lines: Sequence[str], scene_id: str) -> None:
         """A sandbox session replaying ``lines`` from ``seed``, shown on ``scene_id`` (quiz "Show me")."""
         self.player.close()
-        self.controller.new_session(seed, lines)
+        results = self.controller.new_session(seed, lines)
+        for result in results:       # the console shows how this world was made
+            self.console.show_result(result)
+        failed = [r for r in results if not r.ok]
         self._set_scene(scene_id, None)
+        if failed:
+            self.statusBar().showMessage(f"{failed[0].line}: {failed[0].output.strip()}")
         self.narration.show_sandbox(self.lang)
         self._refresh_navigation()
 
     def new_sandbox(self) -> None:
-        self.show_scenario(0, (), "cluster")
+        """Free play on a ready classroom cluster, with the console open (unless presenting)."""
+        self.show_scenario(0, SANDBOX_SETUP, "cluster")
+        if not self.presenter and not self.console.isVisible():
+            self.console.show()
+            self.resizeDocks([self.console], [max(160, self.height() // 4)], Qt.Orientation.Vertical)
 
     def _show_step(self) -> None:
         step = self.player.step
