@@ -9,7 +9,7 @@ from typing import Any, Callable
 
 from ..console import Console, Invocation
 from ..errors import CommandError
-from . import cli_build, cli_containers, cli_images, cli_run, cli_sim
+from . import cli_build, cli_containers, cli_help, cli_images, cli_run, cli_sim
 
 Handler = Callable[[Any, Invocation, str, list[str]], str]
 
@@ -91,8 +91,9 @@ def docker(world: Any, inv: Invocation, args: list[str]) -> str:
                            "(it runs no processes and keeps no volumes or networks); see 'docker --help'")
     if entry is None:
         raise CommandError(f"docker: '{name}' is not a docker command.\nSee 'docker --help'")
-    if "--help" in sub or "-h" in sub and name not in ("run", "create"):
-        return cli_images.help_for(name, entry[1])
+    options = cli_run._split_run(sub)[0] if name in ("run", "create") else sub  # after IMAGE: the container's
+    if "--help" in options or ("-h" in options and name not in ("run", "create")):
+        return cli_help.help_for(name, entry[1])
     existed = host in world.docker.hosts
     try:
         return entry[0](world, inv, host, sub)

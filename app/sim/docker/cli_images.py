@@ -17,10 +17,6 @@ from .reference import DEFAULT_REGISTRY, parse_ref
 VERSION_LINE = "Docker version 27.3.1 (simulated by Container Classroom)"
 
 
-def help_for(name: str, summary: str) -> str:
-    return f"\nUsage:  docker {name} [OPTIONS]\n\n{summary}\n\nSee the README (Console: docker commands) for the options the simulator supports."
-
-
 def _one(args: list[str], what: str, usage: str, p_positional: list[str], at_least: int = 1, at_most: int = 1) -> None:
     n = len(p_positional)
     if n < at_least or n > at_most:

@@ -121,3 +121,10 @@ def test_kill_buildx_and_not_simulated_commands(world, tmp_path) -> None:
     assert "naming to docker.io/library/x:latest" in world.ok(f"docker buildx build -t x {tmp_path}")
     assert "does not model" in world.fails("docker exec k ls")
     assert "local directories only" in world.fails("docker build https://github.com/docker/welcome.git")
+
+
+def test_help_and_flags_after_the_image(world) -> None:
+    assert "--build-arg K=V" in world.ok("docker build --help")
+    assert "Usage:  docker run [OPTIONS] IMAGE [COMMAND] [ARG...]" in world.ok("docker run --help")
+    assert world.ok("docker run --rm busybox echo --help").endswith("--help")  # the container's argument
+    assert "Commands:" in world.ok("docker")
