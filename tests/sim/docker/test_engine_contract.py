@@ -23,7 +23,7 @@ def test_plan_pull_normalises_and_lists_layers() -> None:
     assert plan.ref == "docker.io/library/nginx:latest"
     assert plan.manifest_digest.startswith("sha256:") and len(plan.manifest_digest) == 71
     assert plan.image_id != plan.manifest_digest
-    assert len(plan.layers) == 8 and not any(layer.present for layer in plan.layers)
+    assert len(plan.layers) == 7 and not any(layer.present for layer in plan.layers)
     assert plan.bytes_to_fetch == sum(layer.size for layer in plan.layers) > 50_000_000
     with pytest.raises(dataclasses.FrozenInstanceError):
         plan.ref = "x"  # type: ignore[misc]
@@ -39,7 +39,7 @@ def test_plan_changes_nothing_and_commit_stores() -> None:
     assert e.has_image("node-1", f"nginx@{plan.manifest_digest}")
     assert not e.has_image("node-2", "nginx:1.27")
     kinds = [x.kind for x in e.sim.log]
-    assert kinds.count("LayerPulled") == 8 and kinds[-1] == "ImagePulled"
+    assert kinds.count("LayerPulled") == 7 and kinds[-1] == "ImagePulled"
 
 
 def test_shared_base_layers_are_not_fetched_again() -> None:
