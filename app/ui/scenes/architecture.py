@@ -7,9 +7,10 @@ engine's ``ObjectStored`` and kubelet events happen.
 from __future__ import annotations
 
 import html
+from collections import deque
 from typing import Any, Sequence
 
-from PySide6.QtCore import QPointF, QRectF, QSequentialAnimationGroup, QVariantAnimation, Signal
+from PySide6.QtCore import QPointF, QRectF, QVariantAnimation, Signal
 from PySide6.QtWidgets import QGraphicsSceneMouseEvent
 
 from app.sim.topology import CONTROL_PLANE, NODE_PARTS, architecture_layout, node_part_id
@@ -23,11 +24,10 @@ from .base import SCENE_RECT, SceneBase
 DIAGRAM_W = 1260.0
 #: at most this many worker nodes are drawn; the rest are summed up in the last slot
 MAX_NODES = 3
-#: hops animated per batch of events (the rest go to the log only)
-MAX_HOPS = 24
+#: hops waiting on the conveyor at most (a burst of 3,000 pods keeps only the newest; all are logged)
+MAX_QUEUE = 40
 LOG_LINES = 9
-#: message sequences travelling at once
-MAX_GROUPS = 3
+
 VERB_HTTP = {"ADDED": "POST", "MODIFIED": "PUT", "DELETED": "DELETE"}
 ROLE = {"kubectl": "accent", "scheduler": "control_plane", "controller-manager": "control_plane",
         "apiserver": "control_plane", "etcd": "control_plane"}
@@ -55,6 +55,8 @@ class ArchitectureScene(SceneBase):
         self.hops_animated = 0
         self._bound_later: set[tuple[str, str]] = set()
         self._cache = ViewCache()
+        self._hop_queue: deque[tuple] = deque()
+        self._current_hop: MessageItem | None = None
 
     # -- building -----------------------------------------------------------------------------------
     def rebuild(self) -> None:
@@ -213,9 +215,8 @@ class ArchitectureScene(SceneBase):
         hops = [h for e in events for h in self._hops_for(world, e)]
         self.log_lines = (self.log_lines + [self._hop_text(*h) for h in hops])[-LOG_LINES:]
         self._sync(cv)
-        # while earlier messages still travel, new ones only go to the log (no pile-up at 3,000 pods)
-        if self.animations_enabled and hops and len(self._animations) < MAX_GROUPS:
-            self._animate(hops[:MAX_HOPS])
+        if self.animations_enabled and hops:
+            self._animate(hops)
         self.apply_highlight()
 
     def _component_for(self, world: Any, actor: str, resource: str, namespace: str, name: str) -> str:
@@ -301,22 +302,37 @@ class ArchitectureScene(SceneBase):
         return out
 
     def _animate(self, hops: list[tuple]) -> None:
-        group = QSequentialAnimationGroup()
-        for src, dst, text, watch, _ in hops:
+        """Queue hops on one conveyor: one message travels at a time, in the engine's order."""
+        self._hop_queue.extend(hops)
+        while len(self._hop_queue) > MAX_QUEUE:  # a burst: the oldest unplayed hops stay in the log only
+            self._hop_queue.popleft()
+        if self._current_hop is None:
+            self._next_hop()
+
+    def _next_hop(self) -> None:
+        if self._current_hop is not None and self._current_hop.scene() is self:
+            self.removeItem(self._current_hop)
+        self._current_hop = None
+        while self._hop_queue:
+            src, dst, text, watch, _ = self._hop_queue.popleft()
             a, b = self._point(src), self._point(dst)
             if a is None or b is None:
                 continue
             msg = MessageItem(self, text, watch)
+            msg.setPos(a)
+            msg.setVisible(True)
             self.addItem(msg)
+            self._current_hop = msg
             anim = QVariantAnimation()
             anim.setStartValue(a)
             anim.setEndValue(b)
-            anim.setDuration(self.anim_ms(520))
-            anim.valueChanged.connect(lambda p, m=msg: (m.setVisible(True), m.setPos(p)))
-            anim.finished.connect(lambda m=msg: m.scene() is self and self.removeItem(m))
-            group.addAnimation(anim)
+            # a backlog plays faster, so the pictures keep up with the engine
+            anim.setDuration(self.anim_ms(520 / (1 + len(self._hop_queue) / 8)))
+            anim.valueChanged.connect(msg.setPos)
+            anim.finished.connect(self._next_hop)
             self.hops_animated += 1
-        self.track(group)
+            self.track(anim)
+            return
 
     def _point(self, comp: str) -> QPointF | None:
         if comp in self.boxes:
@@ -326,9 +342,11 @@ class ArchitectureScene(SceneBase):
         return None
 
     def finish_animations(self) -> None:
+        self._hop_queue.clear()
         super().finish_animations()
         for item in [i for i in self.items() if isinstance(i, MessageItem)]:
             self.removeItem(item)
+        self._current_hop = None
 
     # -- clicks ----------------------------------------------------------------------------------------
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802 (Qt name)

@@ -187,7 +187,7 @@ class MessageItem(QGraphicsItem):
         self.setVisible(False)
 
     def boundingRect(self) -> QRectF:
-        return QRectF(-12, -14, 330, 28)
+        return QRectF(-14, -16, 520, 32)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: Any = None) -> None:
         s, profile = self._scene, self._scene.profile
@@ -200,9 +200,9 @@ class MessageItem(QGraphicsItem):
             painter.drawEllipse(QPointF(0, 0), 10, 10)
         font = s.font_px(16, bold=True)
         painter.setFont(font)
-        rect = QRectF(16, -13, 310, 26)
-        painter.setPen(NO_PEN)
-        painter.setBrush(brush(profile.color("panel", 235)))
+        rect = QRectF(16, -13, 490, 26)
+        painter.setPen(pen(profile.color("message"), 1.5))
+        painter.setBrush(brush(profile.color("panel")))
         br = painter.boundingRect(rect, int(ALIGN_L), self.text)
         painter.drawRoundedRect(br.adjusted(-4, -1, 4, 1), 4, 4)
         draw_text(painter, rect, self.text, font, profile.color("text"), elided=False)

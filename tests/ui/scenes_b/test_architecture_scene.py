@@ -60,7 +60,11 @@ def test_request_path_follows_the_engine_events(make_scene):
     seq = world.sim.event_count
     world.put("pods", pod_obj("web-2", None, phase="Pending", ready=False))
     scene.on_events(world.drain_events(seq))
-    assert scene.animating and scene.hops_animated >= 3
+    assert scene.animating
+    msgs = [i for i in scene.items() if isinstance(i, MessageItem)]
+    assert [m.text for m in msgs] == ["POST pods/web-2"]  # one message at a time, in the engine's order
+    assert [h[2] for h in scene._hop_queue] == ["ADDED pods/web-2 · rev %d" % world.store.revision,
+                                                "watch ADDED pods/web-2"]
     scene.finish_animations()
     assert not [i for i in scene.items() if isinstance(i, MessageItem)]
 
