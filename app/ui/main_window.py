@@ -294,6 +294,15 @@ class MainWindow(FileActions, ViewActions, QMainWindow):
             self._set_scene(scene_id, step)  # now the plain scene
             return
         self._scene_call(scene.set_highlight, highlight)
+        self._describe_stage()
+
+    def _describe_stage(self) -> None:
+        """Screen readers and tests read the picture's state from the stage's description."""
+        if self.scene is not None:
+            try:
+                self.stage.setAccessibleDescription(self.scene.summary())
+            except Exception:  # a scene's summary must never break the window
+                self.stage.setAccessibleDescription("")
 
     def _scene_call(self, fn: Callable[..., Any], *args: Any) -> bool:
         """Call into the current scene; a scene that raises is replaced by the plain scene.

@@ -67,7 +67,6 @@ S: dict[str, tuple[str, str]] = {
     # transport and navigator
     "nav.position": ("第 {c}/{C} 章 · 第 {n}/{N} 步", "Chapter {c}/{C} · Step {n}/{N}"),
     "nav.sandbox": ("沙盒 · 自由练习", "Sandbox · free play"),
-    "nav.done": ("已完成", "done"),
     "nav.no_lessons": ("没有可用的课程。", "No lessons available."),
     "transport.speed": ("速度", "Speed"),
     "transport.prev": ("上一步", "Back"),
@@ -75,7 +74,8 @@ S: dict[str, tuple[str, str]] = {
     "transport.reset": ("重置", "Reset"),
     "transport.time": ("时间 {t}", "Time {t}"),
     "transport.timeline": ("时间轴：拖动可回到过去", "Timeline: drag to go back in time"),
-    "stage.blank": ("（黑屏：按 B 返回）", "(blank: press B to return)"),
+    "a11y.stage": ("舞台：当前场景", "Stage: the current scene"),
+    "a11y.narration": ("讲解", "Narration"),
     # narration
     "narr.note": ("注", "Note"),
     "narr.try": ("动手试试", "Try it"),
@@ -83,15 +83,12 @@ S: dict[str, tuple[str, str]] = {
     "narr.try_not_yet": ("还没有做到：{reason}", "Not yet: {reason}"),
     "narr.hint": ("提示 {n}", "Hint {n}"),
     "narr.show_solution": ("显示答案", "Show solution"),
-    "narr.check": ("检查", "Check"),
     "narr.expect_ok": ("本步演示的事情已经发生。", "What this step shows has happened."),
     "narr.expect_wait": ("正在播放……", "Playing…"),
-    "narr.lesson_link_missing": ("（找不到课程 {target}）", "(lesson {target} not found)"),
     # console dock
     "console.title": ("控制台", "Console"),
     "console.placeholder": ("输入命令，例如 docker images、kubectl get pods、sim help",
                             "Type a command, e.g. docker images, kubectl get pods, sim help"),
-    "console.run": ("运行", "Run"),
     "details.title": ("详情", "Details"),
     "details.empty": ("点击场景中的东西，这里会解释它。", "Click something on the stage to see it explained here."),
     # dialogs and messages

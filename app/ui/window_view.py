@@ -32,6 +32,9 @@ class ViewActions:
         self.lang_menu.setTitle(strings.get("menu.language", self.lang))
         self.lang_actions[self.lang].setChecked(True)
         self.nav_dock.setWindowTitle(strings.get("act.navigator", self.lang))
+        self.navigator.setAccessibleName(strings.get("act.navigator", self.lang))
+        self.stage.setAccessibleName(strings.get("a11y.stage", self.lang))
+        self.narration.body.setAccessibleName(strings.get("a11y.narration", self.lang))
         self.console.retranslate(self.lang)
         self.details.retranslate(self.lang)
         self.transport.retranslate(self.lang, self.profile, self.typography.base)
@@ -153,6 +156,10 @@ class ViewActions:
         dialog.open()
         self.shortcuts_dialog = dialog
         return dialog
+
+    def shortcuts_dialog_open(self) -> bool:
+        dialog = getattr(self, "shortcuts_dialog", None)
+        return dialog is not None and dialog.isVisible()
 
     def show_about(self) -> QMessageBox:
         box = about_box(self.lang, self)

@@ -186,3 +186,16 @@ def test_run_for_plays_in_simulated_time_then_checks(make_window, qtbot) -> None
     qtbot.waitUntil(lambda: not window.controller.playing, timeout=5000)
     assert window.controller.now == 10.0 and window.player.status == "met"
     assert "has happened" in window.findChild(QLabel, "status").text()
+
+
+def test_clicker_keys_work_with_focus_in_the_navigator_but_typing_stays_typing(make_window, qtbot) -> None:  # noqa: ANN001
+    window = make_window(lang="en")
+    window.navigator.setFocus()
+    _key(qtbot, window, Qt.Key.Key_PageDown)
+    assert _position(window) == "Chapter 1/2 · Step 2/4"
+    window.actions["console"].trigger()
+    window.console.input.setFocus()
+    qtbot.keyClicks(window.console.input, "sim time ?")
+    qtbot.keyClick(window.console.input, Qt.Key.Key_Space)
+    assert window.console.input.text() == "sim time ? "
+    assert _position(window) == "Chapter 1/2 · Step 2/4" and not window.shortcuts_dialog_open()
