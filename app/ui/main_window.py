@@ -75,6 +75,7 @@ class MainWindow(FileActions, ViewActions, QMainWindow):
         self._scenes: dict[str, SceneBase] = {}
         self.scene: SceneBase | None = None
         self._scene_id = ""
+        self._scenario: tuple[int, tuple[str, ...], str] = (0, SANDBOX_SETUP, "cluster")
         self._blank: str | None = None
         self._user_paused = False
         self.messages: list[str] = []
@@ -246,6 +247,7 @@ class MainWindow(FileActions, ViewActions, QMainWindow):
 
     def show_scenario(self, seed: int, lines: Sequence[str], scene_id: str) -> None:
         """A sandbox session replaying ``lines`` from ``seed``, shown on ``scene_id`` (quiz "Show me")."""
+        self._scenario = (seed, tuple(lines), scene_id)
         self.player.close()
         results = self.controller.new_session(seed, lines)
         for result in results:       # the console shows how this world was made
@@ -458,8 +460,8 @@ class MainWindow(FileActions, ViewActions, QMainWindow):
         self.player.last()
 
     def reset_step(self) -> None:
-        if self.player.lesson is None:
-            self.controller.new_session(self.controller.session.seed)
+        if self.player.lesson is None:   # the sandbox starts over from its seed and set-up
+            self.show_scenario(*self._scenario)
         else:
             self.player.reset_step()
 

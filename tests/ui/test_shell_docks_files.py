@@ -173,3 +173,14 @@ def test_a_failing_scene_is_replaced_by_the_plain_scene(make_window, monkeypatch
     assert "RuntimeError" in capsys.readouterr().err
     window.next_step()
     assert window.findChild(QLabel, "position").text() == "Chapter 1/2 · Step 2/4"
+
+
+def test_sandbox_reset_replays_its_setup(make_window) -> None:  # noqa: ANN001
+    window = make_window(lang="en")
+    window.show_scenario(3, ["sim ping 2"], "cluster")
+    window.controller.execute("sim ping 5")
+    window.controller.advance(3)
+    window.reset_step()
+    log = window.controller.world.sim.log
+    assert window.controller.now == 0.0 and [(e.kind, e.n) for e in log] == [("Pinged", 2)]
+    assert window.controller.session.seed == 3
