@@ -133,8 +133,8 @@ def run(world: Any, inv: Invocation, host_name: str, args: list[str]) -> str:
         raise DockerError(f"docker: Error response from daemon: Bind for {clash[0]} failed: port is already allocated.")
     c, image, notes, p = _create(world, host_name, args, "run")
     lines = ct.start(world.docker, host, c, image, p.flag("interactive") and p.flag("tty"))
-    if p.flag("detach"):
-        return "\n".join(notes + [c.id])
+    if p.flag("detach"):  # only the ID, after any note on what the simulator did on purpose
+        return "\n".join(notes + [x for x in lines if x.startswith("(simulated:")] + [c.id])
     out = notes + lines
     if c.state == "running":
         out.append(f"(simulated: a real 'docker run' stays attached to {c.name} here; it keeps running: "

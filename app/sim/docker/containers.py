@@ -106,7 +106,22 @@ def start(engine: Any, host: Host, c: Container, image: Image, interactive: bool
         finish(engine, host.name, c.id, c.generation, code, "exited")
     elif kind.startswith("sleep:"):
         sim.schedule(float(kind[6:]), engine.container_exit, host.name, c.id, c.generation)
-    return lines
+    note = _serve_registry(engine, host, c, image) if kind == "server" else None
+    return lines + ([note] if note else [])
+
+
+def _serve_registry(engine: Any, host: Host, c: Container, image: Image) -> str | None:
+    """A running ``registry:2`` with port 5000 published makes ``localhost:PORT`` a registry (the classic
+    tutorial). Simplification: "localhost" is one name for every host, and the data outlives the container."""
+    if not any(catalog.build(s.key).id == image.id for s in catalog.SPECS if s.key.startswith("registry:")):
+        return None
+    ports = [x.split("->")[0].split(":")[1] for x in c.ports if x.endswith("->5000/tcp")]
+    if not ports:
+        return None
+    name = f"localhost:{ports[0]}"
+    registry = engine.add_registry(name)
+    registry.backing = (host.name, c.id)
+    return f"(simulated: a registry now answers at {name} while {c.name} runs)"
 
 
 def finish(engine: Any, host_name: str, cid: str, generation: int, code: int, reason: str) -> None:

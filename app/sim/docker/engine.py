@@ -110,6 +110,16 @@ class DockerEngine:
                 f'failed to pull and unpack image "{ref.full}": failed to resolve reference "{ref.full}": failed to do '
                 f'request: Head "https://{ref.registry}/v2/{ref.repository}/manifests/{tag_or_digest}": dial tcp: '
                 f"lookup {hostname}: no such host", "host")
+        if reg.backing is not None:
+            host, cid = reg.backing
+            c = self.hosts[host].containers.get(cid) if host in self.hosts else None
+            if c is None or c.state != "running":
+                url = f"http://{ref.registry}/v2/"
+                raise RegistryUnreachable(
+                    f'Error response from daemon: Get "{url}": dial tcp {ref.registry}: connect: connection refused',
+                    f'failed to pull and unpack image "{ref.full}": failed to resolve reference "{ref.full}": failed to '
+                    f'do request: Head "{url}{ref.repository}/manifests/{ref.digest or ref.tag}": dial tcp '
+                    f"{ref.registry}: connect: connection refused", "host")
         return reg
 
     # -- the kubelet contract ---------------------------------------------------------------------

@@ -41,6 +41,8 @@ class Registry:
         self.repos: dict[str, Repository] = {}
         self.blobs: dict[str, int] = {}  # digest -> size, stored once
         self.accounts: dict[str, str] = {}  # username -> password (simulated accounts)
+        #: (host, container ID) when a ``registry:2`` container serves it; reachable only while it runs
+        self.backing: tuple[str, str] | None = None
 
     # -- reading ------------------------------------------------------------------------------------
     def _catalog_name(self, repository: str) -> str | None:

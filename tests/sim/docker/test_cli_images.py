@@ -120,3 +120,15 @@ def test_system_df_and_prune(world, tmp_path: Path) -> None:
     out = world.ok("docker image prune -f")
     assert "deleted: sha256:" in out and "Total reclaimed space: 4" in out
     assert len(world.docker.host("laptop").images) == 1
+
+
+def test_a_registry_container_serves_localhost(world) -> None:
+    out = world.ok("docker run -d -p 5000:5000 --name registry registry:2")
+    assert "a registry now answers at localhost:5000" in out
+    world.ok("docker pull alpine:3.20")
+    world.ok("docker tag alpine:3.20 localhost:5000/alpine:mine")
+    assert "Pushed" in world.ok("docker push localhost:5000/alpine:mine")
+    world.ok("docker stop registry")
+    assert "connection refused" in world.fails("docker -H other pull localhost:5000/alpine:mine")
+    world.ok("docker start registry")
+    assert "Pull complete" in world.ok("docker -H other pull localhost:5000/alpine:mine")
