@@ -34,6 +34,7 @@ from app.ui.style import Typography
 from app.ui.theme import ColorProfile, profile_for
 from app.ui.transport import TransportBar
 from app.ui.window_files import FileActions
+from app.ui.window_transport import TransportActions
 from app.ui.window_view import ViewActions
 
 
@@ -55,7 +56,7 @@ class StartOptions:
     sandbox: bool = False
 
 
-class MainWindow(FileActions, ViewActions, QMainWindow):
+class MainWindow(FileActions, ViewActions, TransportActions, QMainWindow):
     def __init__(self, lessons: LessonSet, prefs: Preferences, progress_store: ProgressStore,
                  options: StartOptions | None = None, world_factory: Callable[[int], Any] | None = None) -> None:
         super().__init__()
@@ -424,70 +425,6 @@ class MainWindow(FileActions, ViewActions, QMainWindow):
         if self.scene is not None:
             self.scene.set_speed(speed)
         self.prefs.set("speed", speed)
-
-    # -- transport actions (also menu items and keys) -----------------------------------------------
-    def play_pause(self) -> None:
-        if self.controller.playing:
-            self.controller.pause()
-            self._user_paused = True
-        else:
-            self._user_paused = False
-            self.controller.toggle_play()
-        if self.scene is not None:
-            self.scene.set_paused(self._user_paused)
-
-    def next_step(self) -> None:
-        if self.player.lesson is None:
-            self.controller.step_forward()
-            return
-        if self.player.index + 1 >= self.player.count:
-            self.player.next()  # finishes the last step
-            return
-        self.solution_visible = False
-        self.player.next()
-
-    def prev_step(self) -> None:
-        if self.player.lesson is None:
-            self.controller.step_back()
-            return
-        self.solution_visible = False
-        self.player.prev()
-
-    def first_step(self) -> None:
-        self.player.first()
-
-    def last_step(self) -> None:
-        self.player.last()
-
-    def reset_step(self) -> None:
-        if self.player.lesson is None:   # the sandbox starts over from its seed and set-up
-            self.show_scenario(*self._scenario)
-        else:
-            self.player.reset_step()
-
-    def faster(self) -> None:
-        self.controller.faster()
-
-    def slower(self) -> None:
-        self.controller.slower()
-
-    def _chapter_offset(self, delta: int) -> None:
-        lesson = self.player.lesson
-        ids = [x.id for x in self.lessons.lessons]
-        if lesson is None or lesson.id not in ids:
-            return
-        i = ids.index(lesson.id) + delta
-        if 0 <= i < len(ids):
-            self.goto_lesson(ids[i], 0)
-
-    def next_chapter(self) -> None:
-        self._chapter_offset(1)
-
-    def prev_chapter(self) -> None:
-        self._chapter_offset(-1)
-
-    def restart_chapter(self) -> None:
-        self.player.restart_chapter()
 
     def resizeEvent(self, event: Any) -> None:  # noqa: N802 (Qt virtuals stay on the Qt class itself)
         super().resizeEvent(event)
