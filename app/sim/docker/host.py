@@ -92,20 +92,24 @@ class Host:
         return self.images.get(image_id) if image_id else None
 
     def find_image(self, text: str) -> Image:
-        """An image by reference, full ID or unique ID prefix; NoSuchImage in Docker's words."""
-        if is_short_id_candidate(text):
-            hexpart = text[7:] if text.startswith("sha256:") else text
-            hits = [i for i in self.images if i[7:].startswith(hexpart)]
-            if len(hits) == 1 and (len(hexpart) >= 4 or text.startswith("sha256:")):
-                return self.images[hits[0]]
+        """An image by full ID, by reference, then by unique ID prefix (the daemon's order)."""
+        hexpart = text[7:] if text.startswith("sha256:") else text
+        if len(hexpart) == 64 and f"sha256:{hexpart}" in self.images:
+            return self.images[f"sha256:{hexpart}"]
+        ref = None
         try:
             ref = parse_ref(text)
         except Exception:
-            raise NoSuchImage(f"Error response from daemon: No such image: {text}") from None
-        image = self.lookup_ref(ref)
-        if image is None:
-            raise NoSuchImage(f"Error response from daemon: No such image: {ref.familiar}")
-        return image
+            pass
+        image = self.lookup_ref(ref) if ref is not None else None
+        if image is not None:
+            return image
+        if is_short_id_candidate(text):
+            hits = [i for i in self.images if i[7:].startswith(hexpart)]
+            if len(hits) == 1:
+                return self.images[hits[0]]
+        shown = ref.familiar if ref is not None and not is_short_id_candidate(text) else text
+        raise NoSuchImage(f"Error response from daemon: No such image: {shown}")
 
     def has(self, ref: ImageRef) -> bool:
         return self.lookup_ref(ref) is not None
