@@ -124,7 +124,8 @@ def build_instr(raw: RawInstruction, escape: str, path: str) -> Instr:
     kw = raw.keyword
     base = dict(keyword=kw, line=raw.line, end_line=raw.end_line, text=raw.text, flags=raw.flags, heredocs=raw.heredocs)
     rest = raw.rest.strip()
-    words = split_raw_words(rest, escape)
+    # RUN/CMD/ENTRYPOINT/SHELL/ONBUILD keep their text whole: splitting long scripts would be wasted work
+    words = [] if kw in ("RUN", "CMD", "ENTRYPOINT", "SHELL", "ONBUILD") else split_raw_words(rest, escape)
     if kw == "FROM":
         if len(words) not in (1, 3) or (len(words) == 3 and words[1].lower() != "as"):
             raise _err("FROM requires either one or three arguments", raw, path)

@@ -183,6 +183,8 @@ def _suggest(word: str) -> str:
 
 def split_raw_words(text: str, escape: str = "\\") -> list[str]:
     """Split on whitespace outside quotes, keeping quotes and escapes (BuildKit's parseWords)."""
+    if "'" not in text and '"' not in text and escape not in text:
+        return text.split()  # nothing to protect: plain whitespace splitting
     words: list[str] = []
     cur: list[str] = []
     quote = ""
