@@ -10,6 +10,7 @@ from .builder import BuildPlan
 from .buildsteps import StepPlan
 from .format import build_size
 from .host import CacheEntry
+from .reasons import detail_zh
 from .reference import parse_ref
 
 if TYPE_CHECKING:
@@ -35,6 +36,7 @@ class StepResult:
     size: int
     seconds: float
     model: str
+    detail_zh: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +100,8 @@ def execute(engine: "DockerEngine", host: "Host", plan: BuildPlan, quiet: bool =
             sim.emit(ev.ImageTagged, host=host.name, image_id=image.id, ref=ref.full)
     results = tuple(StepResult(s.stage, s.index, s.total, s.text, s.kind, s.cached, s.reason, s.detail,
                                s.layer.digest if s.layer else None, s.size if s.layer else 0,
-                               0.0 if s.cached else round(s.seconds, 3), s.model) for s in steps)
+                               0.0 if s.cached else round(s.seconds, 3), s.model, detail_zh(s.reason, s.detail))
+                    for s in steps)
     seconds = round(plan.end - plan.start, 3)
     sim.emit(ev.BuildFinished, host=host.name, build_id=build_id, image_id=image.id,
              tags=tuple(parse_ref(t).full for t in plan.tags), layers=len(image.layers),
@@ -114,6 +117,7 @@ def execute(engine: "DockerEngine", host: "Host", plan: BuildPlan, quiet: bool =
 def _emit_step(sim: Any, host: str, build_id: int, s: StepPlan) -> None:
     sim.emit(ev.BuildStepFinished, host=host, build_id=build_id, stage=s.stage, index=s.index, total=s.total,
              instruction=s.text, step_kind=s.kind, cached=s.cached, reason=s.reason, detail=s.detail,
+             detail_zh=detail_zh(s.reason, s.detail),
              layer=s.layer.digest if s.layer else None, size=s.size if s.layer else 0,
              seconds=0.0 if s.cached else round(s.seconds, 3))
 

@@ -64,6 +64,7 @@ class BuildStepFinished(DockerEvent):
     #: (FROM steps: base-present | base-pulled)
     reason: str
     detail: str  # the same in plain English (e.g. "source files differ: changed: app.py")
+    detail_zh: str  # and in Chinese (复制的文件内容变了：改动：app.py)
     layer: str | None  # compressed layer digest, None when the step made no layer
     size: int  # unpacked bytes the step added (0 when none)
     seconds: float  # simulated time the step took (0.0 when cached)

@@ -198,3 +198,14 @@ def test_ignored_directories_are_never_read(world, project: Path) -> None:
     assert result.ok
     assert not any("/tests/" in key for key in inv.inputs)  # .dockerignore lists tests/
     assert any(key.endswith("/app.py") for key in inv.inputs)
+
+
+def test_reasons_in_both_languages(world, project: Path) -> None:
+    world.ok(f"docker build -t web {project}")
+    (project / "app.py").write_text("print('changed')\n")
+    world.ok(f"docker build -t web {project}")
+    last = world.docker.last_build.steps
+    assert last[1].detail_zh.startswith("命中缓存") and last[-1].detail_zh.startswith("复制的文件内容变了：改动：")
+    assert "app.py" in last[-1].detail_zh
+    events = [e for e in world.sim.log if isinstance(e, ev.BuildStepFinished)]
+    assert all(e.detail_zh and e.detail for e in events)
