@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import re
 import traceback
+from pathlib import Path
 from typing import TypeVar
 
 from .base import SceneBase
@@ -47,8 +49,41 @@ def discover() -> dict[str, type[SceneBase]]:
     return SCENE_TYPES
 
 
+_SCENE_ID = re.compile(r"""^\s+scene_id\s*=\s*["']([^"']+)["']""", re.MULTILINE)
+
+
+def _source_index() -> dict[str, str]:
+    """{scene id: module name} read from the package's source files without importing them."""
+    index: dict[str, str] = {}
+    for info in pkgutil.iter_modules(__path__):
+        path = Path(__path__[0]) / f"{info.name}.py"
+        if info.name in ("base", "plain") or info.name.startswith("_") or not path.exists():
+            continue
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        for scene_id in _SCENE_ID.findall(text):
+            index.setdefault(scene_id, info.name)
+    return index
+
+
 def scene_class(scene_id: str) -> type[SceneBase]:
-    """The class drawing ``scene_id``; the plain scene when none is registered."""
+    """The class drawing ``scene_id``; the plain scene when none is registered.
+
+    Only the module that defines ``scene_id`` is imported (start-up stays quick: the cluster and
+    architecture scenes pull in numpy and networkx); anything else falls back to full discovery.
+    """
     from .plain import PlainScene
 
-    return discover().get(scene_id, PlainScene)
+    if scene_id not in SCENE_TYPES and not _discovered:
+        module = _source_index().get(scene_id)
+        if module is not None:
+            try:
+                importlib.import_module(f"{__name__}.{module}")
+            except Exception as exc:  # reported like discovery does
+                IMPORT_ERRORS[module] = f"{type(exc).__name__}: {exc}"
+                IMPORT_ERRORS[module + ".traceback"] = traceback.format_exc(limit=3)
+        if scene_id not in SCENE_TYPES:
+            discover()
+    return SCENE_TYPES.get(scene_id, PlainScene)
