@@ -25,7 +25,6 @@ import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import app.ui.scenes.b_common  # noqa: E402,F401  (must come before heavy Qt use on CPython 3.11)
 from PySide6.QtCore import QRectF, Qt  # noqa: E402
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen  # noqa: E402
 from PySide6.QtWidgets import QApplication, QGraphicsRectItem, QGraphicsScene, QGraphicsView  # noqa: E402

@@ -6,8 +6,6 @@
 * :func:`text_item`: a label (single line, or wrapped to a width) in a given font and colour.
 * :func:`glyph_path`: shapes that carry meaning besides colour (circle, helm wheel, square, diamond,
   tick, cross, arrow), so no information is carried by colour alone.
-
-(PySide6 6.12 on CPython 3.11 needs the reference-count guard that ``app.ui`` installs on import.)
 """
 from __future__ import annotations
 

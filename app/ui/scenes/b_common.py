@@ -1,33 +1,8 @@
-"""Helpers shared by the architecture and cluster scenes: safe pens and brushes, text, phase glyphs.
-
-PySide6 6.12 on CPython 3.11: every call of a C++ method returning ``void`` drops one reference to
-``None`` (the wheels are built for 3.12+, where ``None`` is immortal and refcounts on it are
-ignored). After a few thousand calls ``None`` is "deallocated" and the interpreter aborts with
-``Fatal Python error: none_dealloc``. :func:`keep_none_alive` gives ``None`` a reference count so
-large that it can never reach zero; it runs when this module is imported and is harmless on 3.12+.
-(Implicit conversions such as ``setBrush(QColor)`` crash sooner: always pass QBrush / QPen.)
-"""
+"""Helpers shared by the architecture and cluster scenes: pens and brushes, text, phase glyphs."""
 from __future__ import annotations
-
-import ctypes
-import sys
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
-
-_NONE_GUARD = 1 << 48
-
-
-def keep_none_alive() -> None:
-    """Make ``None``, ``True`` and ``False`` effectively immortal on CPython < 3.12 (idempotent)."""
-    if sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
-        return
-    for obj in (None, True, False, NotImplemented, Ellipsis):  # bools are returned the same way
-        if sys.getrefcount(obj) < _NONE_GUARD // 2:
-            ctypes.c_ssize_t.from_address(id(obj)).value += _NONE_GUARD
-
-
-keep_none_alive()
 
 
 def brush(color: QColor | str) -> QBrush:

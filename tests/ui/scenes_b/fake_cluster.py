@@ -9,7 +9,6 @@ from __future__ import annotations
 import copy
 from types import SimpleNamespace
 
-import app.ui.scenes.b_common  # noqa: F401  (keeps None alive on CPython 3.11 with PySide6 6.12)
 from app.sim.core import Simulation
 from app.sim.k8s import events as ev
 from app.sim.k8s.apiserver import APIServer

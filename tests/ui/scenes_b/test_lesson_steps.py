@@ -2,7 +2,6 @@
 then drawn; each highlight id of the step must point at something drawn (a halo appears)."""
 import pytest
 
-import app.ui.scenes.b_common  # noqa: F401
 from app.lessons.loader import lesson_files, load_lesson
 from app.lessons.runner import HeadlessRun
 from app.ui.scenes.architecture import ArchitectureScene

@@ -3,7 +3,6 @@ from pathlib import Path
 
 import pytest
 
-import app.ui.scenes.b_common  # noqa: F401
 from app.ui.controller import SimController
 from app.ui.scenes.architecture import ArchitectureScene
 from app.ui.scenes.cluster import ClusterScene
