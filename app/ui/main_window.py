@@ -76,6 +76,7 @@ class MainWindow(FileActions, ViewActions, TransportActions, QMainWindow):
         self._scenes: dict[str, SceneBase] = {}
         self.scene: SceneBase | None = None
         self._scene_id = ""
+        self._reported_imports: set[str] = set()
         self._scenario: tuple[int, tuple[str, ...], str] = (0, SANDBOX_SETUP, "cluster")
         self._blank: str | None = None
         self._user_paused = False
@@ -208,9 +209,6 @@ class MainWindow(FileActions, ViewActions, TransportActions, QMainWindow):
             self.messages.append(strings.get("msg.settings_corrupt", self.lang) + f" ({self.prefs.problem})")
         if self.progress.load_error:
             self.messages.append(self.progress.load_error)
-        broken = sorted(k for k in IMPORT_ERRORS if not k.endswith(".traceback"))
-        if broken:
-            self.messages.append(strings.get("msg.scene_errors", self.lang).format(names=", ".join(broken)))
         if self.messages:
             self.statusBar().showMessage("  ·  ".join(self.messages))
         self.problem_box = None
@@ -282,6 +280,7 @@ class MainWindow(FileActions, ViewActions, TransportActions, QMainWindow):
         scene = self._scenes.get(scene_id)
         if scene is None:
             scene = scene_class(scene_id)(self.controller, self.profile, self.lang, self)
+            self._report_scene_import_errors()
             scene.set_animations_enabled(self.animations)
             scene.details_requested.connect(self.details.show_details)
             self._scenes[scene_id] = scene
@@ -306,6 +305,16 @@ class MainWindow(FileActions, ViewActions, TransportActions, QMainWindow):
                 self.stage.setAccessibleDescription(self.scene.summary())
             except Exception:  # a scene's summary must never break the window
                 self.stage.setAccessibleDescription("")
+
+    def _report_scene_import_errors(self) -> None:
+        """Scene modules load on demand: say once which ones failed (the plain scene stands in)."""
+        broken = sorted(k for k in IMPORT_ERRORS if not k.endswith(".traceback") and k not in self._reported_imports)
+        if broken:
+            self._reported_imports.update(broken)
+            text = strings.get("msg.scene_errors", self.lang).format(
+                names="; ".join(f"{k}: {IMPORT_ERRORS[k]}" for k in broken))
+            self.messages.append(text)
+            self.statusBar().showMessage(text)
 
     def _scene_call(self, fn: Callable[..., Any], *args: Any) -> bool:
         """Call into the current scene; a scene that raises is replaced by the plain scene.

@@ -184,3 +184,15 @@ def test_sandbox_reset_replays_its_setup(make_window) -> None:  # noqa: ANN001
     log = window.controller.world.sim.log
     assert window.controller.now == 0.0 and [(e.kind, e.n) for e in log] == [("Pinged", 2)]
     assert window.controller.session.seed == 3
+
+
+def test_scene_module_import_errors_are_reported_once(make_window, monkeypatch) -> None:  # noqa: ANN001
+    from app.ui import scenes
+
+    window = make_window(lang="en")
+    monkeypatch.setitem(scenes.IMPORT_ERRORS, "moon", "SyntaxError: invalid syntax (moon.py, line 3)")
+    window._report_scene_import_errors()
+    assert "moon: SyntaxError" in window.statusBar().currentMessage()
+    window.statusBar().clearMessage()
+    window._report_scene_import_errors()
+    assert window.statusBar().currentMessage() == ""
