@@ -105,7 +105,7 @@ def run_gui(args: argparse.Namespace) -> int:
     from app.lessons.loader import load_all
     from app.lessons.progress import ProgressStore
     from app.ui.main_window import MainWindow, StartOptions
-    from app.ui.settings import Preferences, app_dir
+    from app.ui.settings import Preferences
     from app.ui.theme import ui_font
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
@@ -126,7 +126,7 @@ def run_gui(args: argparse.Namespace) -> int:
         prefs, store = Preferences(scratch), ProgressStore(scratch / "progress.json")
     else:
         prefs = Preferences()
-        store = ProgressStore(app_dir() / "progress.json")
+        store = ProgressStore(prefs.folder / "progress.json")
     window = MainWindow(lessons, prefs, store, options)
     if args.screenshot:
         return screenshot(app, window, Path(args.screenshot), args.size_wh)

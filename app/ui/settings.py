@@ -9,6 +9,7 @@ configuration folder.
 from __future__ import annotations
 
 import os
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -46,9 +47,13 @@ def app_dir() -> Path:
 class Preferences:
     def __init__(self, folder: Path | None = None) -> None:
         self.folder = folder or app_dir()
-        self.folder.mkdir(parents=True, exist_ok=True)
-        self.path = self.folder / "settings.ini"
         self.problem: str | None = None
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:  # read-only home: run with defaults kept in a scratch folder
+            self.problem = f"{self.folder}: {exc}"
+            self.folder = Path(tempfile.mkdtemp(prefix="container-classroom-"))
+        self.path = self.folder / "settings.ini"
         self._qs = QSettings(str(self.path), QSettings.Format.IniFormat)
         bad = self._qs.status() != QSettings.Status.NoError
         if not bad:

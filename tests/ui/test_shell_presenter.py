@@ -145,3 +145,12 @@ def test_wrong_kind_of_value_counts_as_corrupt(home) -> None:  # noqa: ANN001
     (home / "settings.ini").write_text("[General]\nlang=klingon\nspeed=fast\n", encoding="utf-8")
     prefs = Preferences(home)
     assert prefs.problem and prefs.get("lang") == "zh" and prefs.get("speed") == 1.0
+
+
+def test_unwritable_settings_folder_falls_back(tmp_path) -> None:  # noqa: ANN001
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    prefs = Preferences(blocker / "inside")
+    assert prefs.problem and prefs.folder.exists() and prefs.get("lang") == "zh"
+    prefs.set("lang", "en")
+    assert prefs.get("lang") == "en"
