@@ -16,8 +16,24 @@ Handler = Callable[[Any, Invocation, str, list[str]], str]
 #: Real docker commands the simulator does not model: they get an honest message, not "not a docker command".
 NOT_SIMULATED = {"exec", "cp", "attach", "commit", "export", "import", "save", "load", "network", "volume", "compose",
                  "stats", "top", "diff", "port", "update", "wait", "events", "info", "swarm", "service", "stack",
-                 "context", "builder", "manifest", "trust", "plugin", "secret", "config", "node", "checkpoint",
+                 "context", "builder", "trust", "plugin", "secret", "config", "node", "checkpoint",
                  "pause", "unpause", "rename", "scout", "init", "search"}
+
+
+def _manifest(world: Any, inv: Invocation, host: str, args: list[str]) -> str:
+    """``docker manifest inspect REF``: the manifest as the registry serves it (config digest = image ID)."""
+    if len(args) != 2 or args[0] != "inspect":
+        raise CommandError("Usage:  docker manifest inspect NAME[:TAG|@DIGEST]   (the simulator supports inspect)")
+    import json
+    from .errors import DockerError
+    from .reference import parse_ref
+    ref = parse_ref(args[1])
+    try:
+        image = world.docker.registry_for(ref).resolve(ref)
+    except Exception as exc:
+        message = str(exc).replace("Error response from daemon: ", "")
+        raise DockerError(f"no such manifest: {ref.full}" if "manifest unknown" in message else message) from None
+    return json.dumps(json.loads(image.manifest_bytes), indent="\t")
 
 
 def _buildx(world: Any, inv: Invocation, host: str, args: list[str]) -> str:
@@ -29,6 +45,7 @@ def _buildx(world: Any, inv: Invocation, host: str, args: list[str]) -> str:
 COMMANDS: dict[str, tuple[Handler, str]] = {
     "build": (cli_build.build, "Build an image from a Dockerfile"),
     "buildx": (_buildx, "Docker Buildx (buildx build = build)"),
+    "manifest": (_manifest, "Show an image manifest from its registry (manifest inspect)"),
     "images": (cli_images.images, "List images"),
     "image": (cli_images.image_group, "Manage images (ls, rm, history, inspect, tag, push, pull)"),
     "history": (cli_images.history, "Show the history of an image"),

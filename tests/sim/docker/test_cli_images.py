@@ -132,3 +132,12 @@ def test_a_registry_container_serves_localhost(world) -> None:
     assert "connection refused" in world.fails("docker -H other pull localhost:5000/alpine:mine")
     world.ok("docker start registry")
     assert "Pull complete" in world.ok("docker -H other pull localhost:5000/alpine:mine")
+
+
+def test_manifest_inspect(world) -> None:
+    doc = json.loads(world.ok("docker manifest inspect nginx:1.27"))
+    plan = world.docker.plan_pull("laptop", "nginx:1.27")
+    assert doc["config"]["digest"] == plan.image_id and len(doc["layers"]) == 7
+    assert doc["mediaType"] == "application/vnd.oci.image.manifest.v1+json"
+    assert "no such manifest" in world.fails("docker manifest inspect nginx:0.0.0")
+    assert "Usage" in world.fails("docker manifest push x")
