@@ -5,11 +5,14 @@ initially "laptop"); real Docker takes a daemon socket there, the simulator take
 """
 from __future__ import annotations
 
+import json
 from typing import Any, Callable
 
 from ..console import Console, Invocation
 from ..errors import CommandError
 from . import cli_build, cli_containers, cli_help, cli_images, cli_run, cli_sim
+from .errors import DockerError
+from .reference import parse_ref
 
 Handler = Callable[[Any, Invocation, str, list[str]], str]
 
@@ -24,9 +27,6 @@ def _manifest(world: Any, inv: Invocation, host: str, args: list[str]) -> str:
     """``docker manifest inspect REF``: the manifest as the registry serves it (config digest = image ID)."""
     if len(args) != 2 or args[0] != "inspect":
         raise CommandError("Usage:  docker manifest inspect NAME[:TAG|@DIGEST]   (the simulator supports inspect)")
-    import json
-    from .errors import DockerError
-    from .reference import parse_ref
     ref = parse_ref(args[1])
     try:
         image = world.docker.registry_for(ref).resolve(ref)
