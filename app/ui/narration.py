@@ -128,8 +128,9 @@ class NarrationPanel(QWidget):
         if step.narration:
             parts.append(to_html(step.narration.get(lang)))
         if step.note:
-            parts.append(f'<p><b>{html.escape(strings.get("narr.note", lang))}:</b> </p>'
-                         + to_html(step.note.get(lang)))
+            label = f'<b>{html.escape(strings.get("narr.note", lang))}</b> '
+            note = to_html(step.note.get(lang))
+            parts.append(note.replace("<p>", f"<p>{label}", 1) if note.startswith("<p>") else f"<p>{label}</p>{note}")
         if step.try_it is not None:
             parts.append(f'<h3>{html.escape(strings.get("narr.try", lang))}</h3>' + to_html(step.try_it.task.get(lang)))
             for i, hint in enumerate(step.try_it.hints[:player.hints_shown()]):

@@ -62,12 +62,11 @@ class Navigator(QTreeWidget):
         self.step_chosen.emit(lesson_id, int(index))
 
 
-def _short(text: str, limit: int = 34) -> str:
+def _short(text: str, limit: int = 30) -> str:
     """The first clause of a caption, for the tree (the full caption is the tooltip)."""
     plain = text.replace("**", "").replace("`", "")
-    for stop in ("：", "。", "，", ": ", ". ", ", "):
-        head = plain.split(stop)[0]
-        if 4 <= len(head) < len(plain):
-            plain = head
-            break
+    shortest = 10 if any("\u4e00" <= ch <= "\u9fff" for ch in plain) else 18   # a clause worth reading
+    cuts = [i for stop in ("：", "。", "，", "；", ": ", ". ", ", ", "; ") if (i := plain.find(stop)) >= shortest]
+    if cuts:
+        plain = plain[:min(cuts)]
     return plain if len(plain) <= limit else plain[: limit - 1] + "…"

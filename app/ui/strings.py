@@ -77,7 +77,7 @@ S: dict[str, tuple[str, str]] = {
     "a11y.stage": ("舞台：当前场景", "Stage: the current scene"),
     "a11y.narration": ("讲解", "Narration"),
     # narration
-    "narr.note": ("注", "Note"),
+    "narr.note": ("注：", "Note:"),
     "narr.try": ("动手试试", "Try it"),
     "narr.try_done": ("做到了！", "Well done!"),
     "narr.try_not_yet": ("还没有做到：{reason}", "Not yet: {reason}"),
