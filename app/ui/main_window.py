@@ -9,7 +9,7 @@ import traceback
 from dataclasses import dataclass
 from typing import Any, Callable, Sequence
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer
 from PySide6.QtGui import QActionGroup, QCloseEvent
 from PySide6.QtWidgets import (QDockWidget, QMainWindow, QSplitter,
                                QVBoxLayout, QWidget)
@@ -139,7 +139,7 @@ class MainWindow(FileActions, ViewActions, TransportActions, QMainWindow):
         self.details.hide()
 
     def _build_menus(self) -> None:
-        self.actions = action_table.build_actions(self)
+        self.action_map = action_table.build_actions(self)
         self.menus = {}
         bar = self.menuBar()
         for key in action_table.MENU_ORDER:
@@ -150,7 +150,7 @@ class MainWindow(FileActions, ViewActions, TransportActions, QMainWindow):
                 if spec.menu == key:
                     if spec.separator_before:
                         menu.addSeparator()
-                    menu.addAction(self.actions[spec.name])
+                    menu.addAction(self.action_map[spec.name])
         self.lang_menu = self.menus["view"].addMenu("")
         self.lang_actions = {}
         group = QActionGroup(self)
@@ -161,10 +161,10 @@ class MainWindow(FileActions, ViewActions, TransportActions, QMainWindow):
             act.triggered.connect(lambda checked=False, c=code: self.set_language(c))
             group.addAction(act)
             self.lang_actions[code] = act
-        self.menus["view"].insertMenu(self.actions["presenter"], self.lang_menu)
-        self.actions["animations"].setChecked(self.animations)
+        self.menus["view"].insertMenu(self.action_map["presenter"], self.lang_menu)
+        self.action_map["animations"].setChecked(self.animations)
         for name, dock in (("navigator", self.nav_dock), ("console", self.console), ("details", self.details)):
-            dock.visibilityChanged.connect(lambda visible, n=name: self.actions[n].setChecked(visible))
+            dock.visibilityChanged.connect(lambda visible, n=name: self.action_map[n].setChecked(visible))
 
     def _connect(self) -> None:
         c = self.controller
@@ -375,7 +375,7 @@ class MainWindow(FileActions, ViewActions, TransportActions, QMainWindow):
     def _update_enabled(self) -> None:
         in_lesson = self.player.lesson is not None
         for name in ("next_chapter", "prev_chapter", "restart_chapter", "first", "last"):
-            self.actions[name].setEnabled(in_lesson)
+            self.action_map[name].setEnabled(in_lesson)
 
     def _on_status(self) -> None:
         self.narration.show_step(self.player, self.chapter_position(), self.lang, self.profile, self.solution_visible)
@@ -434,6 +434,12 @@ class MainWindow(FileActions, ViewActions, TransportActions, QMainWindow):
         if self.scene is not None:
             self.scene.set_speed(speed)
         self.prefs.set("speed", speed)
+
+    def changeEvent(self, event: Any) -> None:  # noqa: N802
+        super().changeEvent(event)
+        actions = getattr(self, "action_map", None)   # also called while the window is being built
+        if event.type() == QEvent.Type.WindowStateChange and actions:
+            actions["fullscreen"].setChecked(self.isFullScreen())
 
     def resizeEvent(self, event: Any) -> None:  # noqa: N802 (Qt virtuals stay on the Qt class itself)
         super().resizeEvent(event)

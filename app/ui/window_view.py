@@ -17,7 +17,7 @@ from app.ui.theme import profile_for
 class ViewActions:
     """Mixed into MainWindow (uses its widgets, controller, scenes and preferences)."""
 
-    actions: dict
+    action_map: dict
     menus: dict
     _scenes: dict
     scene: Any
@@ -26,7 +26,7 @@ class ViewActions:
     # -- view ---------------------------------------------------------------------------------
     def set_language(self, lang: str, persist: bool = True) -> None:
         self.lang = lang if lang in strings.LANGS else "zh"
-        action_table.retranslate(self.actions, self.lang)
+        action_table.retranslate(self.action_map, self.lang)
         for key, menu in self.menus.items():
             menu.setTitle(strings.get(f"menu.{key}", self.lang))
         self.lang_menu.setTitle(strings.get("menu.language", self.lang))
@@ -52,7 +52,7 @@ class ViewActions:
     def apply_presenter(self, on: bool, announce: bool = True) -> None:
         self.presenter = on
         self.profile = profile_for(on)
-        self.actions["presenter"].setChecked(on)
+        self.action_map["presenter"].setChecked(on)
         QApplication.instance().setPalette(self.profile.palette())
         if on:
             self.nav_dock.hide()
@@ -98,17 +98,17 @@ class ViewActions:
             self.leave_fullscreen()
         else:
             self.showFullScreen()
-            self.actions["fullscreen"].setChecked(True)
+            self.action_map["fullscreen"].setChecked(True)
 
     def leave_fullscreen(self) -> None:
         if self.isFullScreen():
             self.showNormal()
-        self.actions["fullscreen"].setChecked(False)
+        self.action_map["fullscreen"].setChecked(False)
 
     def _set_blank(self, which: str) -> None:
         self._blank = None if self._blank == which else which
-        self.actions["blank_black"].setChecked(self._blank == "black")
-        self.actions["blank_white"].setChecked(self._blank == "white")
+        self.action_map["blank_black"].setChecked(self._blank == "black")
+        self.action_map["blank_white"].setChecked(self._blank == "white")
         self.stage.set_blank(self.profile.color(f"blank_{self._blank}") if self._blank else None)
 
     def blank_black(self) -> None:
@@ -143,7 +143,7 @@ class ViewActions:
 
     def toggle_animations(self) -> None:
         self.animations = not self.animations
-        self.actions["animations"].setChecked(self.animations)
+        self.action_map["animations"].setChecked(self.animations)
         for scene in self._scenes.values():
             scene.set_animations_enabled(self.animations)
         self.prefs.set("animations", self.animations)

@@ -18,7 +18,7 @@ def _type(qtbot, window, line: str) -> None:  # noqa: ANN001
 
 def test_console_dock_runs_lines_with_history(make_window, qtbot) -> None:  # noqa: ANN001
     window = make_window(lang="en")
-    window.actions["console"].trigger()
+    window.action_map["console"].trigger()
     assert window.console.isVisible()
     _type(qtbot, window, "sim advance 7s")
     assert window.controller.now == 7.0
@@ -35,7 +35,7 @@ def test_try_it_checks_attempts_gives_hints_and_marks_done(make_window, qtbot) -
     window = make_window(lang="en")
     window.last_step()
     assert "Try it" in window.narration.body.toPlainText()
-    window.actions["console"].trigger()
+    window.action_map["console"].trigger()
     _type(qtbot, window, "sim ping 12")
     status = window.findChild(QLabel, "status")
     assert "Not yet" in status.text() and "Hint 1" in window.narration.body.toPlainText()
@@ -127,7 +127,7 @@ def test_sandbox_step_buttons_and_timeline(make_window, qtbot) -> None:  # noqa:
 
 def test_quiz_menu_opens_quiz_or_says_it_is_missing(make_window) -> None:  # noqa: ANN001
     window = make_window(lang="en")
-    window.actions["quiz_open"].trigger()
+    window.action_map["quiz_open"].trigger()
     opened = [w for w in window.findChildren(QMessageBox) if w.isVisible()]
     assert opened == [] or "not installed" in opened[0].text()
 

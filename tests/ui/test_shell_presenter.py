@@ -102,13 +102,13 @@ def test_presenter_switch_recolours_everything_at_once(make_window, plain_scenes
     window = make_window(lang="en")
     assert window.scene.backgroundBrush().color().name() == NORMAL.canvas
     assert window.nav_dock.isVisible()
-    window.actions["presenter"].trigger()
+    window.action_map["presenter"].trigger()
     assert window.presenter and window.scene.backgroundBrush().color().name() == PROJECTOR.canvas
     assert window.palette().color(window.backgroundRole()).name() == PROJECTOR.panel
     assert window.findChild(QLabel, "caption").font().pixelSize() >= math.ceil(800 / 40)
     assert not window.nav_dock.isVisible()
     assert Preferences(window.prefs.folder).get("presenter") is True
-    window.actions["presenter"].trigger()
+    window.action_map["presenter"].trigger()
     assert window.scene.backgroundBrush().color().name() == NORMAL.canvas
     assert window.findChild(QLabel, "caption").font().pixelSize() < 768 / 40 * 1.3
 
@@ -117,7 +117,7 @@ def test_language_switch_at_run_time_and_persisted(make_window, qtbot) -> None: 
     window = make_window(lang="zh")
     assert window.menus["file"].title() == "文件(&F)"
     assert window.findChild(QLabel, "position").text().startswith("第 1/2 章")
-    window.findChild(type(window.actions["next"]), "action_lang_en").trigger()
+    window.findChild(type(window.action_map["next"]), "action_lang_en").trigger()
     assert window.menus["file"].title() == "&File" and window.windowTitle().endswith("Container Classroom")
     assert window.findChild(QLabel, "position").text() == "Chapter 1/2 · Step 1/4"
     assert window.findChild(QLabel, "caption").text().startswith("<b>Start</b>")

@@ -121,7 +121,7 @@ def test_fullscreen_keys(make_window, qtbot) -> None:  # noqa: ANN001
 def test_every_shortcut_action_is_in_a_menu(make_window) -> None:  # noqa: ANN001
     window = make_window(lang="en")
     in_menus = {a for menu in window.menus.values() for a in menu.actions()}
-    for name, action in window.actions.items():
+    for name, action in window.action_map.items():
         assert action in in_menus, name
         assert action.text(), name
 
@@ -154,7 +154,7 @@ def test_resume_where_left_off_and_restart_chapter(make_window) -> None:  # noqa
     again = make_window(lang="en")
     assert _position(again) == "Chapter 1/2 · Step 3/4"
     assert again.navigator.topLevelItem(0).child(0).text(0).endswith("✔")
-    again.actions["restart_chapter"].trigger()
+    again.action_map["restart_chapter"].trigger()
     assert _position(again) == "Chapter 1/2 · Step 1/4" and again.controller.now == 0.0
     assert not again.navigator.topLevelItem(0).child(1).text(0).endswith("✔")
 
@@ -172,7 +172,7 @@ def test_question_mark_opens_shortcuts_and_about_names_the_product(make_window, 
 
 def test_window_layout_is_remembered(make_window) -> None:  # noqa: ANN001
     first = make_window(lang="en", size=(1100, 700))
-    first.actions["console"].trigger()
+    first.action_map["console"].trigger()
     first.close()
     again = make_window(lang="en", size=(1100, 700))
     assert again.console.isVisibleTo(again)
@@ -193,9 +193,17 @@ def test_clicker_keys_work_with_focus_in_the_navigator_but_typing_stays_typing(m
     window.navigator.setFocus()
     _key(qtbot, window, Qt.Key.Key_PageDown)
     assert _position(window) == "Chapter 1/2 · Step 2/4"
-    window.actions["console"].trigger()
+    window.action_map["console"].trigger()
     window.console.input.setFocus()
     qtbot.keyClicks(window.console.input, "sim time ?")
     qtbot.keyClick(window.console.input, Qt.Key.Key_Space)
     assert window.console.input.text() == "sim time ? "
     assert _position(window) == "Chapter 1/2 · Step 2/4" and not window.shortcuts_dialog_open()
+
+
+def test_fullscreen_and_presenter_flags(make_window) -> None:  # noqa: ANN001
+    window = make_window(lang="en", presenter=True, fullscreen=True)
+    assert window.isFullScreen() and window.action_map["fullscreen"].isChecked()
+    assert window.presenter and window.action_map["presenter"].isChecked()
+    window.leave_fullscreen()
+    assert not window.isFullScreen()
