@@ -36,6 +36,7 @@ class AnswerWidget(QWidget):
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(0, 0, 0, 0)
         self.hint = QLabel(objectName="hint")
+        self.hint.setWordWrap(True)
         self.layout_.addWidget(self.hint)
 
     def response(self) -> Any | None:

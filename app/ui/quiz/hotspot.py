@@ -10,7 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QKeyEvent, QMouseEvent, QPainter, QPen
-from PySide6.QtWidgets import (QGraphicsRectItem, QGraphicsScene, QGraphicsSimpleTextItem, QGraphicsView)
+from PySide6.QtWidgets import QGraphicsRectItem, QGraphicsScene, QGraphicsTextItem, QGraphicsView
 
 from app.quiz.model import HOTSPOT_IDS, HOTSPOT_LABEL, Question
 from app.ui.quiz.answers import AnswerWidget
@@ -19,19 +19,19 @@ from app.ui.theme import ColorProfile, ui_font
 # id -> (x, y, w, h), fill role; containers first so parts sit on top of them. Labels: HOTSPOT_LABEL.
 LAYOUTS: dict[str, list[tuple[str, tuple[float, float, float, float], str]]] = {
     "architecture": [
-        ("control-plane", (170, 20, 420, 400), "panel"),
-        ("node", (620, 20, 420, 400), "panel"),
-        ("kubectl", (10, 170, 140, 70), "panel_alt"),
-        ("apiserver", (200, 70, 360, 70), "panel_alt"),
-        ("scheduler", (200, 165, 170, 70), "panel_alt"),
-        ("controller-manager", (390, 165, 170, 70), "panel_alt"),
-        ("etcd", (200, 260, 360, 70), "panel_alt"),
-        ("kubelet", (650, 70, 170, 70), "panel_alt"),
-        ("kube-proxy", (840, 70, 170, 70), "panel_alt"),
-        ("container-runtime", (650, 165, 360, 70), "panel_alt"),
-        ("pod", (650, 260, 170, 110), "panel_alt"),
-        ("log-collector", (840, 260, 170, 50), "panel_alt"),
-        ("cluster-dns", (840, 320, 170, 50), "panel_alt"),
+        ("control-plane", (170, 20, 440, 460), "panel"),
+        ("node", (640, 20, 440, 460), "panel"),
+        ("kubectl", (10, 200, 140, 80), "panel_alt"),
+        ("apiserver", (195, 70, 390, 80), "panel_alt"),
+        ("scheduler", (195, 170, 185, 90), "panel_alt"),
+        ("controller-manager", (400, 170, 185, 90), "panel_alt"),
+        ("etcd", (195, 280, 390, 80), "panel_alt"),
+        ("kubelet", (665, 70, 185, 80), "panel_alt"),
+        ("kube-proxy", (870, 70, 185, 80), "panel_alt"),
+        ("container-runtime", (665, 170, 390, 80), "panel_alt"),
+        ("pod", (665, 270, 185, 190), "panel_alt"),
+        ("log-collector", (870, 270, 185, 90), "panel_alt"),
+        ("cluster-dns", (870, 370, 185, 90), "panel_alt"),
     ],
     "vm-vs-container": [
         ("vm", (40, 20, 420, 250), "panel"),
@@ -80,10 +80,14 @@ class HotspotView(QGraphicsView):
                 ring = QGraphicsRectItem(QRectF(x - 8, y - 8, w + 16, h + 16))
                 ring.setPen(QPen(p.color("highlight"), 2, Qt.PenStyle.DashLine))
                 scene.addItem(ring)
-            text = QGraphicsSimpleTextItem(HOTSPOT_LABEL[item_id].get(self.lang), box)
-            text.setFont(ui_font(18, bold=True))
-            text.setBrush(QBrush(p.color("selection_text" if chosen else "text")))
-            text.setPos(x + 12, y + 8)
+            # wrapped to the box; bigger on a projector, where the picture is seen from the back row
+            text = QGraphicsTextItem()
+            text.setParentItem(box)
+            text.setPlainText(HOTSPOT_LABEL[item_id].get(self.lang))
+            text.setFont(ui_font(24 if p.is_projector else 18, bold=True))
+            text.setDefaultTextColor(p.color("selection_text" if chosen else "text"))
+            text.setTextWidth(w - 16)
+            text.setPos(x + 6, y + 2)
             self.boxes[item_id] = box
         scene.setSceneRect(scene.itemsBoundingRect().adjusted(-12, -12, 12, 12))
         self.fitInView(scene.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)

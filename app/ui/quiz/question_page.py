@@ -47,6 +47,7 @@ class QuestionPage(QWidget):
         top = QHBoxLayout()
         self.progress = QLabel(objectName="muted")
         self.meta = QLabel(objectName="muted")
+        self.meta.setWordWrap(True)
         self.timer_label = QLabel(objectName="timer")
         top.addWidget(self.progress)
         top.addWidget(self.meta, 1)

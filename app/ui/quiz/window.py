@@ -14,7 +14,8 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QFrame, QHBoxLayout, QPushButton, QScrollArea, QSizePolicy, QStackedWidget,
+                               QVBoxLayout, QWidget)
 
 from app.quiz.catalog import Catalog
 from app.quiz.model import Question
@@ -53,7 +54,13 @@ class QuizWindow(QWidget):
         self.lang_button.clicked.connect(self.toggle_language)
         bar.addWidget(self.lang_button)
         layout.addLayout(bar)
-        layout.addWidget(self.stack)
+        # Big presenter type can make a page want more room than the screen has: it scrolls then,
+        # and the window itself never grows past the screen.
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidget(self.stack)
+        layout.addWidget(self.scroll)
         self.start = StartPage(self.catalog, self.records.learner, self.lang)
         self.question = QuestionPage(self.lang, self.profile)
         self.results = ResultsPage(self.lang, self.profile)
