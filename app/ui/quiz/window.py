@@ -60,6 +60,7 @@ class QuizWindow(QWidget):
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setWidget(self.stack)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab stays among the page's own controls
         layout.addWidget(self.scroll)
         self.start = StartPage(self.catalog, self.records.learner, self.lang)
         self.question = QuestionPage(self.lang, self.profile)
@@ -233,6 +234,10 @@ class QuizWindow(QWidget):
             return
         if event.key() == Qt.Key.Key_Escape and self.stack.currentWidget() is self.start:
             self.close()
+            return
+        page = self.stack.currentWidget()
+        if self.focusWidget() is None or not page.isAncestorOf(self.focusWidget()):
+            page.keyPressEvent(event)  # a key with no focused control in the page still reaches it
             return
         super().keyPressEvent(event)
 

@@ -114,7 +114,7 @@ def test_practice_quiz_end_to_end_with_keyboard_only(qtbot, window, tmp_path):
         else:
             answer_right(qtbot, win)
         key(qtbot, win, Qt.Key.Key_Return)  # submit
-        assert page.feedback.isVisible()
+        assert page.feedback.isVisible(), (q.type, page.answer_widget.response(), win.focusWidget())
         assert page.body.toPlainText().strip()
         if q.id == "s-single" and page.last.will_repeat:
             assert not page.last.grade.correct
