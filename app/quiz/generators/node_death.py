@@ -74,7 +74,7 @@ class NodeDeath(Generator):
         f = outcome.facts
         if not f["lost"]:
             return Draft(Text.same(""), Text.same(""), [])  # no pod ran there: draw again
-        setup = describe_setup(lines)
+        setup = describe_setup([line for line in lines if not line.startswith("sim node stop")])
         pods = "、".join(f["lost"])
         prompt = Text(f"集群是这样的：\n{setup.zh}\n一分钟后 {f['victim']} 突然断电，它上面运行着 {pods}。"
                       "这些 Pod 什么时候会在别的节点上重建？",

@@ -234,7 +234,8 @@ class QuestionPage(QWidget):
         if q.scenario is not None:
             meta += " · " + qs.fmt("q.generated", lang, seed=q.scenario.seed)
         self.meta.setText(meta)
-        self.prompt.setText(prompt_html(q.prompt.get(lang)))
+        px = self.prompt.font().pixelSize()
+        self.prompt.setText(prompt_html(q.prompt.get(lang), block_px=max(12, int(px * 0.75)) if px > 0 else None))
         self.show_me.setEnabled(self.last is not None and self.can_show_me(q))
         if self.last is None:
             self.primary.setText(g("q.submit"))
