@@ -85,6 +85,7 @@ class SimController(QObject):
     def new_session(self, seed: int, setup_lines: Iterable[str] = ()) -> list[ConsoleResult]:
         """Replace the session with a fresh one (seed, then set-up lines); views rebuild."""
         self.pause()
+        self._stop_at = None
         self.session = self._make_session(seed)
         self._history.clear()
         results = self._run_setup(setup_lines)
@@ -97,6 +98,7 @@ class SimController(QObject):
         session.subscribe(self._on_event)
         session.on_restored(self._on_restored)
         self.session = session
+        self._stop_at = None
         self._history.clear()
         self._pending.clear()
         self._announce_restore()
@@ -133,11 +135,13 @@ class SimController(QObject):
     def restore(self, mark: Mark) -> None:
         """Make the world exactly as it was at ``mark`` (views get ``restored``)."""
         self.pause()
+        self._stop_at = None
         self._pending.clear()
         self.session.restore(mark)
 
     def jump_to_time(self, time: float) -> None:
         self.pause()
+        self._stop_at = None
         self._pending.clear()
         self.session.jump_to_time(max(0.0, min(time, self.horizon)))
 
@@ -194,6 +198,7 @@ class SimController(QObject):
         self.pause()
         if self._stop_at is not None and self._stop_at > self.now:
             self.run_to(self._stop_at)
+        self._stop_at = None
 
     def step_forward(self) -> None:
         """Sandbox step: run to the next instant where something is scheduled (at most 60 s)."""
@@ -218,6 +223,7 @@ class SimController(QObject):
         self.run_to(target)
         if self._stop_at is not None and self.now >= self._stop_at:
             self.pause()
+            self._stop_at = None   # reached: a later Play runs freely
 
     @contextmanager
     def quietly(self) -> Iterator[None]:

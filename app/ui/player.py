@@ -30,6 +30,7 @@ class _Played:
     end: Mark | None = None
     end_token: Any = None
     try_from: int = 0              # index into the step's events where the try-it began
+    until: float | None = None     # simulated time when its run_for ends
     outcome: tuple[str, list[str]] | None = None   # (status, failures) once the step was checked
 
 
@@ -240,9 +241,10 @@ class LessonPlayer(QObject):
         finally:
             self._busy = False
         played.try_from = len(self._events)
+        played.until = self.controller.now + step.run_for if step.run_for > 0 else None
         if step.run_for > 0 and animate and not self.controller.signalsBlocked():
             self.status = "playing"
-            self.controller.play(until=self.controller.now + step.run_for)
+            self.controller.play(until=played.until)
             self._announce(self.status_changed)
         else:
             if step.run_for > 0:
@@ -257,12 +259,9 @@ class LessonPlayer(QObject):
         played = self._played[i]
         step = self.lesson.steps[i] if self.lesson else None
         if step is not None:
-            stop = self.controller.stop_at
             self.controller.pause()
-            if stop is not None and stop > self.controller.now:
-                self.controller.run_to(stop)
-            elif step.run_for and self.controller.now < played.start.time + step.run_for:
-                self.controller.run_to(played.start.time + step.run_for)
+            if played.until is not None and self.controller.now < played.until:
+                self.controller.run_to(played.until)   # the rest of its run_for, at once
             if i == self.index:
                 self._evaluate()
         played.end = self.controller.mark()
