@@ -38,8 +38,9 @@ class SchedulerPick(Generator):
         if difficulty == "hard":
             tainted = rng.choice(sorted(sizes))
             lines.append(f"kubectl taint nodes {tainted} dedicated=batch:{rng.choice(['NoSchedule', 'PreferNoSchedule'])}")
-            if rng.random() < 0.5:
-                lines.append(f"docker -H {rng.choice(sorted(sizes))} pull nginx:1.27")  # ImageLocality
+            if rng.random() < 0.5:  # a pod there already pulled nginx:1.27: ImageLocality favours that node
+                warm = pod_yaml("warm", 100, 64, image="nginx:1.27", node=rng.choice(sorted(sizes)))
+                lines += [apply_docs([warm], "warm.yaml"), "sim advance 20s"]
         cpu = rng.choice([250, 500, 1000, 2000]) if difficulty != "easy" else rng.choice([500, 1000])
         mem = rng.choice([256, 512, 1024, 4096])
         lines += [apply_docs([pod_yaml("web", cpu, mem)], "web.yaml"), "sim advance 10s"]
