@@ -40,6 +40,7 @@ class SimController(QObject):
     speed_changed = Signal(float)
     executed = Signal(object)
     engine_failed = Signal(str)
+    stop_reached = Signal()   # play reached its stop time (``play(until=...)`` or ``finish()``)
 
     def __init__(self, seed: int = 0, setup_lines: Iterable[str] = (),
                  world_factory: Callable[[int], Any] | None = None, parent: QObject | None = None) -> None:
@@ -193,12 +194,18 @@ class SimController(QObject):
         else:
             self.play(self._stop_at if self._stop_at is not None and self._stop_at > self.now else None)
 
+    def cancel_stop(self) -> None:
+        """Forget the stop time (the player finished the step itself)."""
+        self._stop_at = None
+
     def finish(self) -> None:
         """Jump straight to the stop time (Next pressed while a step is still playing)."""
         self.pause()
-        if self._stop_at is not None and self._stop_at > self.now:
-            self.run_to(self._stop_at)
-        self._stop_at = None
+        if self._stop_at is not None:
+            if self._stop_at > self.now:
+                self.run_to(self._stop_at)
+            self._stop_at = None
+            self.stop_reached.emit()
 
     def step_forward(self) -> None:
         """Sandbox step: run to the next instant where something is scheduled (at most 60 s)."""
@@ -224,6 +231,7 @@ class SimController(QObject):
         if self._stop_at is not None and self.now >= self._stop_at:
             self.pause()
             self._stop_at = None   # reached: a later Play runs freely
+            self.stop_reached.emit()
 
     @contextmanager
     def quietly(self) -> Iterator[None]:

@@ -55,7 +55,7 @@ class LessonPlayer(QObject):
         self._busy = False
         self._events: list[Any] = []   # live events since the current step began
         controller.add_event_listener(self._events.append)
-        controller.playing_changed.connect(self._on_playing_changed)
+        controller.stop_reached.connect(self._on_stop_reached)
         controller.executed.connect(self._on_executed)
 
     # -- reading ------------------------------------------------------------------------------
@@ -260,6 +260,7 @@ class LessonPlayer(QObject):
         step = self.lesson.steps[i] if self.lesson else None
         if step is not None:
             self.controller.pause()
+            self.controller.cancel_stop()
             if played.until is not None and self.controller.now < played.until:
                 self.controller.run_to(played.until)   # the rest of its run_for, at once
             if i == self.index:
@@ -293,11 +294,9 @@ class LessonPlayer(QObject):
             self.progress.last_step = self.index
             self._save()
 
-    def _on_playing_changed(self, playing: bool) -> None:
-        if not playing and self.status == "playing" and self.lesson is not None:
-            stop = self.controller.stop_at
-            if stop is None or self.controller.now >= stop:
-                self._evaluate()
+    def _on_stop_reached(self) -> None:
+        if self.status == "playing" and self.lesson is not None:
+            self._evaluate()
 
     def _on_executed(self, result: Any) -> None:
         if self._busy or self.step is None or self.step.try_it is None or self.try_done:

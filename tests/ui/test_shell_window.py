@@ -207,3 +207,14 @@ def test_fullscreen_and_presenter_flags(make_window) -> None:  # noqa: ANN001
     assert window.presenter and window.action_map["presenter"].isChecked()
     window.leave_fullscreen()
     assert not window.isFullScreen()
+
+
+def test_going_back_and_forth_replays_the_same_times(make_window) -> None:  # noqa: ANN001
+    window = make_window(lang="en")
+    window.next_step()                 # step 2 starts playing: 5 s action, run_for until t=10
+    window.prev_step()                 # back to step 1 (t=0) while it was still playing
+    assert window.controller.now == 0.0 and not window.controller.playing
+    window.next_step()                 # step 1 ends at t=0 again; step 2 replays from there
+    assert window.controller.now == 5.0 and window.controller.playing
+    window.controller.finish()
+    assert window.controller.now == 10.0 and window.player.status == "met"
