@@ -9,7 +9,8 @@ shows it listens here:
   redraw from ``controller.world`` and must not keep references into the old world.
 * ``time_changed(float)``: the simulated clock moved (or was restored).
 * ``playing_changed(bool)``, ``speed_changed(float)``, ``executed(object)`` (a ConsoleResult),
-  ``engine_failed(str)`` (an unexpected engine exception, reported instead of crashing the window).
+  ``engine_failed(str)`` (an unexpected engine exception, reported instead of crashing the window),
+  ``stop_reached()`` (play arrived at its stop time).
 
 Play runs simulated time at ``speed`` simulated seconds per wall-clock second (1x = real time),
 optionally up to a stop time (a lesson step's ``run_for``), then pauses by itself. The engine never
