@@ -104,8 +104,7 @@ def _pairs(raw: RawInstruction, escape: str, path: str, what: str) -> tuple[tupl
     if "=" not in words[0]:
         if len(words) < 2:
             raise _err(f"{what} must have two arguments", raw, path)
-        key = words[0]
-        value = raw.rest.strip()[len(key):].strip()  # legacy form: the rest of the line is the value
+        key, value = raw.rest.strip().split(None, 1)  # legacy form: the first token, then the rest of the line
         return ((key, value),)
     out = []
     for w in words:
@@ -124,8 +123,10 @@ def build_instr(raw: RawInstruction, escape: str, path: str) -> Instr:
     kw = raw.keyword
     base = dict(keyword=kw, line=raw.line, end_line=raw.end_line, text=raw.text, flags=raw.flags, heredocs=raw.heredocs)
     rest = raw.rest.strip()
-    # RUN/CMD/ENTRYPOINT/SHELL/ONBUILD keep their text whole: splitting long scripts would be wasted work
-    words = [] if kw in ("RUN", "CMD", "ENTRYPOINT", "SHELL", "ONBUILD") else split_raw_words(rest, escape)
+    # How BuildKit's line parsers cut the arguments: FROM, EXPOSE and the shell forms of COPY, ADD and
+    # VOLUME split at whitespace with no regard to quotes; USER, WORKDIR, STOPSIGNAL and MAINTAINER
+    # take the rest of the line as one argument; RUN/CMD/ENTRYPOINT/SHELL/ONBUILD keep their text whole.
+    words = rest.split() if kw in ("FROM", "EXPOSE", "COPY", "ADD", "VOLUME", "HEALTHCHECK") else []
     if kw == "FROM":
         if len(words) not in (1, 3) or (len(words) == 3 and words[1].lower() != "as"):
             raise _err("FROM requires either one or three arguments", raw, path)
@@ -147,7 +148,7 @@ def build_instr(raw: RawInstruction, escape: str, path: str) -> Instr:
         args = list(raw.json_args) if raw.json_args is not None else words
         if len(args) < 2:
             raise _err(f"{kw} requires at least two arguments, but only one was provided. Destination could not be "
-                       "determined.", raw, path)
+                       "determined", raw, path)
         return Instr(**base, words=tuple(args))
     if kw in ("ENV", "LABEL"):
         return Instr(**base, pairs=_pairs(raw, escape, path, kw))
@@ -161,36 +162,42 @@ def build_instr(raw: RawInstruction, escape: str, path: str) -> Instr:
         args = list(raw.json_args) if (kw == "VOLUME" and raw.json_args is not None) else words
         if not args:
             raise _err(f"{kw} requires at least one argument", raw, path)
+        if kw == "VOLUME" and any(not a.strip() for a in args):
+            raise _err("VOLUME specified can not be an empty string", raw, path)
         return Instr(**base, words=tuple(args))
     if kw in ("USER", "WORKDIR", "STOPSIGNAL", "MAINTAINER"):
-        if kw == "MAINTAINER":
-            if not rest:
-                raise _err("MAINTAINER requires exactly one argument", raw, path)
-            return Instr(**base, words=(rest,))
-        if len(words) != 1:
+        if not rest:  # the whole rest is one argument: `WORKDIR C:\Program Files\app` is one path
             raise _err(f"{kw} requires exactly one argument", raw, path)
-        return Instr(**base, words=tuple(words))
+        return Instr(**base, words=(rest,))
     if kw == "HEALTHCHECK":
         if not words:
             raise _err("HEALTHCHECK requires at least one argument", raw, path)
         if words[0].upper() == "NONE":
-            if len(words) > 1 or raw.flags:
+            if len(words) > 1:
                 raise _err("HEALTHCHECK NONE takes no arguments", raw, path)
             return Instr(**base, none=True)
         if words[0].upper() != "CMD":
-            raise _err(f"Unknown type \"{words[0]}\" in HEALTHCHECK (try CMD)", raw, path)
+            raise _err(f"Unknown type \"{words[0].upper()}\" in HEALTHCHECK (try CMD)", raw, path)
         cmd_text = rest[len(words[0]):].strip()
         if not cmd_text:
             raise _err("Missing command after HEALTHCHECK CMD", raw, path)
         from .parser import _json_form
-        json_args = _json_form(cmd_text)
+        json_args = _json_form(cmd_text, raw.line, path)
         for name in ("interval", "timeout", "start-period", "start-interval"):
             v = raw_flag(raw, name)
-            if v is not None and not re.fullmatch(r"(\d+(\.\d+)?(ns|us|ms|s|m|h))+", v):
+            if v is None or v == "":
+                continue
+            seconds = go_duration(v)
+            if seconds is None:
                 raise _err(f"time: invalid duration \"{v}\"", raw, path)
+            if seconds != 0 and seconds < 0.001:  # Docker's minimum is 1ms; 0 means "the default"
+                raise _err(f"Interval \"{name}\" cannot be less than 1ms", raw, path)
         v = raw_flag(raw, "retries")
-        if v is not None and (not v.isdigit() or int(v) < 1):
-            raise _err(f"--retries cannot be less than 1 (got {v})" if v.isdigit() else f"invalid --retries value \"{v}\"", raw, path)
+        if v:
+            if not re.fullmatch(r"[+-]?\d+", v):
+                raise _err(f"strconv.ParseInt: parsing \"{v}\": invalid syntax", raw, path)
+            if int(v) < 0:  # 0 is allowed: it means "the default" (3)
+                raise _err(f"--retries cannot be negative ({int(v)})", raw, path)
         return Instr(**base, argv=json_args, shell="" if json_args is not None else cmd_text)
     if kw == "ONBUILD":
         if not rest:
@@ -207,6 +214,29 @@ def build_instr(raw: RawInstruction, escape: str, path: str) -> Instr:
                                  trig.json_args, trig.heredocs)
         return Instr(**base, trigger=build_instr(shifted, escape, path), shell=rest)
     raise _err(f"unknown instruction: {kw}", raw, path)  # unreachable: the parser checked keywords
+
+
+_DURATION_PART = re.compile(r"(\d+\.?\d*|\.\d+)(ns|us|µs|μs|ms|s|m|h)")
+_UNIT_SECONDS = {"ns": 1e-9, "us": 1e-6, "µs": 1e-6, "μs": 1e-6, "ms": 1e-3, "s": 1.0, "m": 60.0, "h": 3600.0}
+
+
+def go_duration(text: str) -> float | None:
+    """Seconds in a Go duration (``1m30s``, ``1.5h``, ``-2s``, ``0``), or None if Go would reject it."""
+    sign, body = 1.0, text
+    if body[:1] in "+-" and body:
+        sign, body = (-1.0 if body[0] == "-" else 1.0), body[1:]
+    if body == "0":
+        return 0.0
+    if not body:
+        return None
+    total, pos = 0.0, 0
+    while pos < len(body):
+        m = _DURATION_PART.match(body, pos)
+        if not m:
+            return None
+        total += float(m.group(1)) * _UNIT_SECONDS[m.group(2)]
+        pos = m.end()
+    return sign * total
 
 
 def raw_flag(raw: RawInstruction, name: str) -> str | None:

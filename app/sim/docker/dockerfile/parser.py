@@ -17,7 +17,7 @@ KEYWORDS = ("ADD", "ARG", "CMD", "COPY", "ENTRYPOINT", "ENV", "EXPOSE", "FROM", 
             "MAINTAINER", "ONBUILD", "RUN", "SHELL", "STOPSIGNAL", "USER", "VOLUME", "WORKDIR")
 HEREDOC_KEYWORDS = ("RUN", "COPY", "ADD")
 _DIRECTIVE = re.compile(r"^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$")
-_HEREDOC = re.compile(r"<<(-?)(['\"]?)([A-Za-z0-9_][A-Za-z0-9_.-]*)\2")
+_HEREDOC_WORD = re.compile(r"^(\d*)<<(-?)([^<]*)$")  # BuildKit matches whole shell words, not substrings
 
 
 class DockerfileError(InputError):
@@ -71,15 +71,16 @@ def parse_text(text: str, path: str = "Dockerfile") -> ParsedFile:
         if not m:
             break
         key, value = m.group(1).lower(), m.group(2)
-        if key in ("syntax", "escape", "check"):
-            if key in seen:
-                raise DockerfileError(f"only one {key} parser directive can be used", i + 1, path)
-            seen.add(key)
-            directives.append((key, value))
-            if key == "escape":
-                if value not in ("\\", "`"):
-                    raise DockerfileError(f"invalid escape token '{value}' does not match ` or \\", i + 1, path)
-                escape = value
+        if key not in ("syntax", "escape", "check"):
+            break  # BuildKit stops looking for directives at the first unknown one: the rest are comments
+        if key in seen:
+            raise DockerfileError(f"only one {key} parser directive can be used", i + 1, path)
+        seen.add(key)
+        directives.append((key, value))
+        if key == "escape":
+            if value not in ("\\", "`"):
+                raise DockerfileError(f"invalid escape token '{value}' does not match ` or \\", i + 1, path)
+            escape = value
         i += 1
     cont = re.compile(re.escape(escape) + r"[ \t]*$")
     out: list[RawInstruction] = []
@@ -122,12 +123,11 @@ def parse_text(text: str, path: str = "Dockerfile") -> ParsedFile:
         flags, rest = _flags(rest.strip(), start + 1, path)
         heredocs: list[Heredoc] = []
         if kw in HEREDOC_KEYWORDS and "<<" in rest:
-            for hm in _HEREDOC.finditer(rest):
-                chomp, quote, name = hm.group(1) == "-", hm.group(2), hm.group(3)
+            for name, quoted, chomp in heredoc_words(rest):
                 body: list[str] = []
                 while True:
                     if i >= len(lines):
-                        raise DockerfileError(f"unterminated heredoc {name}: no line \"{name}\" ends it", start + 1, path)
+                        raise DockerfileError("unterminated heredoc", start + 1, path)
                     cur = lines[i]
                     i += 1
                     check = cur.lstrip("\t") if chomp else cur
@@ -135,8 +135,8 @@ def parse_text(text: str, path: str = "Dockerfile") -> ParsedFile:
                         break
                     body.append(cur.lstrip("\t") if chomp else cur)
                 end = i - 1
-                heredocs.append(Heredoc(name, "\n".join(body) + "\n", not quote, chomp))
-        json_args = _json_form(rest) if not heredocs else None
+                heredocs.append(Heredoc(name, "\n".join(body) + "\n", not quoted, chomp))
+        json_args = _json_form(rest, start + 1, path) if not heredocs else None
         shown = f"{kw} " + " ".join(f"--{k}" + (f"={v}" if v is not None else "") for k, v in flags)
         shown = (shown + (" " if flags else "") + rest).rstrip()
         out.append(RawInstruction(kw, start + 1, end + 1, shown, tuple(flags), rest, json_args, tuple(heredocs)))
@@ -161,24 +161,100 @@ def _flags(rest: str, line: int, path: str) -> tuple[list[tuple[str, str | None]
     return flags, rest
 
 
-def _json_form(rest: str) -> tuple[str, ...] | None:
+NOT_STRING_ARRAY = "when using JSON array syntax, arrays must be comprised of strings only"
+
+
+def _no_constant(name: str) -> object:
+    raise ValueError(name)  # Go's JSON has no NaN or Infinity: such text is not JSON
+
+
+def _json_form(rest: str, line: int = 0, path: str = "Dockerfile") -> tuple[str, ...] | None:
+    """The exec form when ``rest`` is a JSON array; None for the shell form.
+
+    Text that is not valid JSON falls back to the shell form, as in BuildKit, but a valid JSON
+    array holding anything other than strings is an error there, and so it is here.
+    """
     s = rest.strip()
     if not s.startswith("["):
         return None
     try:
-        value = json.loads(s)
+        value = json.loads(s, parse_constant=_no_constant)
     except ValueError:
-        return None  # not valid JSON: BuildKit falls back to the shell form
-    if isinstance(value, list) and all(isinstance(v, str) for v in value):
-        return tuple(value)
-    return None
+        return None
+    if not isinstance(value, list):
+        return None
+    if not all(isinstance(v, str) for v in value):
+        raise DockerfileError(NOT_STRING_ARRAY, line or None, path)
+    return tuple(value)
+
+
+def heredoc_words(text: str) -> list[tuple[str, bool, bool]]:
+    """The heredocs a line opens, as (name, quoted, chomp), found the way BuildKit finds them.
+
+    Each shell word (quotes kept) that as a whole reads ``[fd]<<[-]NAME`` opens one; ``<<`` inside a
+    word (``$((1<<4))``) or inside quotes (``"a <<b"``) does not. A quoted NAME turns expansion off.
+    """
+    found: list[tuple[str, bool, bool]] = []
+    for word in split_raw_words(text):
+        m = _HEREDOC_WORD.match(word)
+        if not m or not m.group(3):
+            continue
+        raw = m.group(3)
+        quoted = "'" in raw or '"' in raw
+        name = _unquote(raw)
+        if not name or any(ch.isspace() for ch in name):
+            continue  # not a single word once unquoted
+        found.append((name, quoted, m.group(2) == "-"))
+    return found
+
+
+def _unquote(word: str) -> str:
+    out: list[str] = []
+    quote = ""
+    i = 0
+    while i < len(word):
+        ch = word[i]
+        if quote:
+            if ch == quote:
+                quote = ""
+            elif ch == "\\" and quote == '"' and i + 1 < len(word):
+                i += 1
+                out.append(word[i])
+            else:
+                out.append(ch)
+        elif ch in "'\"":
+            quote = ch
+        elif ch == "\\" and i + 1 < len(word):
+            i += 1
+            out.append(word[i])
+        else:
+            out.append(ch)
+        i += 1
+    return "".join(out)
 
 
 def _suggest(word: str) -> str:
-    import difflib
+    """BuildKit's hint: the keyword closest by edit distance, if fewer than 3 edits away, in the
+    word's case (all lower -> lower, all upper -> upper, mixed -> lower)."""
+    val = word.lower()
+    match, best = "", 3
+    for kw in KEYWORDS:
+        dist = _levenshtein(val, kw.lower())
+        if dist < best:
+            match, best = kw.lower(), dist
+    if not match:
+        return ""
+    return f" (did you mean {match.upper() if word == word.upper() else match}?)"
 
-    close = difflib.get_close_matches(word.upper(), KEYWORDS, n=1, cutoff=0.6)
-    return f" (did you mean {close[0].lower() if word.islower() else close[0]}?)" if close else ""
+
+def _levenshtein(a: str, b: str) -> int:
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
 
 
 def split_raw_words(text: str, escape: str = "\\") -> list[str]:

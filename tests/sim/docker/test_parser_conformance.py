@@ -1,0 +1,95 @@
+"""Parser behaviour checked against BuildKit's own parser (frontend/dockerfile/parser and
+instructions): each Dockerfile here is a small one of ours that reproduces a construct found in
+Docker Hub's official images or in BuildKit's and Moby's parser test files."""
+from __future__ import annotations
+
+import pytest
+
+from app.sim.docker.dockerfile import DockerfileError, parse_dockerfile
+
+
+def instrs(text: str):
+    return parse_dockerfile(text).stages[0].instructions
+
+
+def error_of(text: str) -> DockerfileError:
+    with pytest.raises(DockerfileError) as info:
+        parse_dockerfile(text)
+    return info.value
+
+
+def test_copy_add_from_expose_split_at_whitespace_ignoring_quotes() -> None:
+    # BuildKit's parseMaybeJSONToList: no quote handling, so a stray quote does not swallow the destination
+    add, copy, expose = instrs('FROM a\nADD \\conf\\\\" /.znc\nCOPY "my file" /dst/\nEXPOSE 80/tcp  443\n')
+    assert add.words == ('\\conf\\\\"', "/.znc")
+    assert copy.words == ('"my', 'file"', "/dst/")
+    assert expose.words == ("80/tcp", "443")
+
+
+def test_user_workdir_stopsignal_take_the_whole_rest() -> None:
+    text = "# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nWORKDIR C:\\Program Files\\app\nUSER Container User\nSTOPSIGNAL SIGQUIT\n"
+    workdir, user, stop = instrs(text)
+    assert workdir.words == ("C:\\Program Files\\app",)
+    assert user.words == ("Container User",)
+    assert stop.words == ("SIGQUIT",)
+    assert "WORKDIR requires exactly one argument" in str(error_of("FROM a\nWORKDIR\n"))
+
+
+def test_unknown_directive_ends_the_directives() -> None:
+    df = parse_dockerfile("# foo=bar\n# escape=`\nFROM a\nRUN echo \\\n  x\n")
+    assert df.escape == "\\" and df.directives == ()
+    assert df.stages[0].instructions[0].shell == "echo   x"
+    spaced = parse_dockerfile("#escape = `\n\nFROM image\nENV GOPATH `\n\\go")  # no newline at the end
+    assert spaced.escape == "`" and spaced.stages[0].instructions[0].pairs == (("GOPATH", "\\go"),)
+
+
+def test_heredocs_are_whole_words_only() -> None:
+    shift, quoted, fd, real = instrs('FROM a\nRUN echo $((1<<4))\nRUN echo "a <<b" x<<y\nRUN 3<<EOF cat\nhi\nEOF\n'
+                                     'RUN cat <<"END" | sh\necho $HOME\nEND\n')
+    assert shift.heredocs == () and shift.shell == "echo $((1<<4))"
+    assert quoted.heredocs == ()
+    assert [h.name for h in fd.heredocs] == ["EOF"] and fd.heredocs[0].content == "hi\n"
+    assert real.heredocs[0].name == "END" and not real.heredocs[0].expand
+    assert real.heredocs[0].content == "echo $HOME\n"
+
+
+def test_json_array_of_non_strings_is_an_error() -> None:
+    err = error_of('FROM a\nCMD ["echo", 1]\n')
+    assert err.line == 2 and "arrays must be comprised of strings only" in str(err)
+    (cmd,) = instrs("FROM a\nCMD [NaN]\n")  # not JSON to Go: the shell form
+    assert cmd.argv is None and cmd.shell == "[NaN]"
+    (empty,) = instrs("FROM a\nCMD []\n")
+    assert empty.argv == ()
+
+
+def test_healthcheck_numbers_as_buildkit_reads_them() -> None:
+    (ok,) = instrs("FROM a\nHEALTHCHECK --interval=1m30s --timeout=0 --start-period=1.5s --retries=0 CMD true\n")
+    assert ok.flag("retries") == "0" and ok.shell == "true"
+    assert 'Interval "interval" cannot be less than 1ms' in str(error_of("FROM a\nHEALTHCHECK --interval=500us CMD x\n"))
+    assert 'time: invalid duration "5"' in str(error_of("FROM a\nHEALTHCHECK --timeout=5 CMD x\n"))
+    assert 'strconv.ParseInt: parsing "x"' in str(error_of("FROM a\nHEALTHCHECK --retries=x CMD x\n"))
+    assert 'Unknown type "RUN" in HEALTHCHECK' in str(error_of("FROM a\nHEALTHCHECK run x\n"))
+
+
+def test_volume_rejects_an_empty_path() -> None:
+    err = error_of('FROM a\nVOLUME ["/data", ""]\n')
+    assert err.line == 2 and "VOLUME specified can not be an empty string" in str(err)
+
+
+@pytest.mark.parametrize("word, hint", [
+    ("RUNN", " (did you mean RUN?)"), ("runn", " (did you mean run?)"), ("Runn", " (did you mean run?)"),
+    ("COPPY", " (did you mean COPY?)"), ("XYZZY", ""),
+])
+def test_unknown_instruction_hint_uses_edit_distance(word: str, hint: str) -> None:
+    err = error_of(f"FROM a\n{word} x\n")
+    assert str(err) == f"dockerfile parse error on line 2: unknown instruction: {word}{hint}"
+
+
+def test_copy_without_destination_reads_like_buildkit() -> None:
+    assert str(error_of("FROM a\nCOPY x\n")).endswith("Destination could not be determined")
+
+
+def test_comment_inside_continuation_joins_the_next_line() -> None:
+    # Moby's continueIndent case: the comment is dropped and the continuation goes on to the next line
+    (run,) = instrs("FROM a\nRUN echo hello \\\n# a comment\nRUN echo more\n")
+    assert run.shell == "echo hello RUN echo more"
