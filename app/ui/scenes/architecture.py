@@ -7,6 +7,7 @@ engine's ``ObjectStored`` and kubelet events happen.
 from __future__ import annotations
 
 import html
+import re
 from collections import deque
 from typing import Any, Sequence
 
@@ -22,11 +23,18 @@ from .b_model import ViewCache, cluster_view
 from .base import SCENE_RECT, SceneBase
 
 DIAGRAM_W = 1260.0
+#: at presenter sizes the card column gets wider (15 Chinese characters a line instead of 10)
+DIAGRAM_W_PRESENTER = 1060.0
 #: at most this many worker nodes are drawn; the rest are summed up in the last slot
 MAX_NODES = 3
 #: hops waiting on the conveyor at most (a burst of 3,000 pods keeps only the newest; all are logged)
 MAX_QUEUE = 40
 LOG_LINES = 9
+#: from this smallest text size (scene units) on, the picture is laid out for a projector
+PRESENTER_PX = 22
+CP_BOX_W, CP_GAP = 236.0, 28.0
+MORE_W, MORE_W_PRESENTER = 210.0, 236.0
+TOP, MID_GAP, ROW_GAP = 10.0, 40.0, 10.0
 
 VERB_HTTP = {"ADDED": "POST", "MODIFIED": "PUT", "DELETED": "DELETE"}
 ROLE = {"kubectl": "accent", "scheduler": "control_plane", "controller-manager": "control_plane",
@@ -59,6 +67,18 @@ class ArchitectureScene(SceneBase):
         self._current_hop: MessageItem | None = None
 
     # -- building -----------------------------------------------------------------------------------
+    def _shown(self, names: list[str]) -> list[str]:
+        """Worker nodes drawn in full: up to three; with more, two and a summary slot. At presenter
+        sizes one node is drawn large (its parts legible from the back row) and the summary slot
+        lists the others with their status."""
+        if self.min_text_px >= PRESENTER_PX:
+            return names[:1]
+        return names if len(names) <= MAX_NODES else names[:2]
+
+    @property
+    def diagram_w(self) -> float:
+        return DIAGRAM_W if self.min_text_px < PRESENTER_PX else DIAGRAM_W_PRESENTER
+
     def rebuild(self) -> None:
         self.clear_items()
         self.boxes.clear()
@@ -67,55 +87,113 @@ class ArchitectureScene(SceneBase):
         self._cache = ViewCache()
         cv = cluster_view(world, self._cache)
         names = cv.node_names()
-        self.shown_nodes = names[:MAX_NODES] if len(names) <= MAX_NODES else names[:MAX_NODES - 1]
+        self.shown_nodes = self._shown(names)
         slots = self.shown_nodes + (["+more"] if len(names) > len(self.shown_nodes) else [])
         self._slots = slots or ["+none"]
-        pos = architecture_layout(slots or ["+none"], DIAGRAM_W, SCENE_RECT.height())
-        self._build_control_plane(pos)
-        for slot in slots or ["+none"]:
-            self._build_node(slot, pos, names)
+        self._layout(self._slots, names, self._status_texts(cv))
         self.links = LinkLayer(self, SCENE_RECT)
         self.addItem(self.links)
         self._build_links()
-        self.card = PanelItem(self, QRectF(DIAGRAM_W + 14, 16, SCENE_RECT.width() - DIAGRAM_W - 30, 500), "info")
+        x, w = self.diagram_w + 14, SCENE_RECT.width() - self.diagram_w - 30
+        self.card = PanelItem(self, QRectF(x, 16, w, 500), "info")
         self.addItem(self.card)
-        self.log = PanelItem(self, QRectF(DIAGRAM_W + 14, 528, SCENE_RECT.width() - DIAGRAM_W - 30, 356), "log")
+        self.log = PanelItem(self, QRectF(x, 528, w, 356), "log")
         self.addItem(self.log)
         self.log_lines = [self._hop_text(*h) for h in self.hops_in_log(world)][-LOG_LINES:]
         self._sync(cv)
         self._show_card()
         self.apply_highlight()
 
-    def _build_control_plane(self, pos: dict) -> None:
+    def _measure(self, kind: str, role: str, width: float, status: str, with_status: bool) -> float:
+        probe = ComponentBox(self, QRectF(0, 0, width, 100), kind, role)
+        return probe.needed_height(width, re.sub(r"\d+", "88", status), with_status)  # room for bigger counts
+
+    def _layout(self, slots: list[str], names: list[str], status: dict[str, str]) -> None:
+        """Boxes as tall as their wrapped text, frames around them, all within the scene's height.
+
+        x comes from the networkx layout (tiers of the control plane, order of the node slots); the
+        heights come from the text at the current size: the live status lines are the first to go
+        when a presenter-size picture would not fit otherwise."""
+        pos = architecture_layout(slots, self.diagram_w, SCENE_RECT.height())
+        gap = 24.0
+        narrow = (MORE_W if self.min_text_px < PRESENTER_PX else MORE_W_PRESENTER) if "+more" in slots else 0.0
+        full = [sl for sl in slots if sl != "+more"]
+        node_w = min((self.diagram_w - narrow - gap * len(slots)) / max(1, len(full)), 560.0 if len(full) > 1 else 720.0)
+        part_w = (node_w - 34) / 2
+        cp_head = max(50.0, min(self.min_text_px * 1.5, 74.0))
+        node_head = min(52.0, max(30.0, self.min_text_px * 1.4)) + 12
+
+        def cp_h(with_status: bool) -> float:
+            return max(96.0, *(self._measure(c, ROLE[c], self._cp_box_w(), status.get(c, ""), with_status)
+                               for c in CONTROL_PLANE))
+
+        def rows_h(with_status: bool) -> list[float]:
+            sample = full[0] if full and full[0] not in ("+none",) else ""
+            return [max(92.0, *(self._measure(p, "worker", part_w, status.get(node_part_id(sample, p), ""), with_status)
+                                for p in NODE_PARTS[r * 2:r * 2 + 2])) for r in range(3)]
+
+        room = SCENE_RECT.height() - 2 * TOP - MID_GAP
+        full_room = SCENE_RECT.height() - 2 * TOP
+        box_h, rows = cp_h(True), rows_h(True)
+
+        def total() -> float:
+            return cp_head + 2 * box_h + 14 + 18 + node_head + sum(rows) + 2 * ROW_GAP + 12
+        if total() > room:  # the control plane's counters go first, then the nodes'
+            box_h = cp_h(False)
+        if total() > room:
+            rows = rows_h(False)
+        mid = MID_GAP if total() <= room else 12.0  # last resort: the links get a shorter run
+        spare = max(0.0, full_room - mid - total())
+        cp_top = TOP + min(spare * 0.25, 30.0)
+        node_h = node_head + sum(rows) + 2 * ROW_GAP + 12
+        cp_bottom = cp_top + cp_head + 2 * box_h + 14 + 18
+        node_top = max(SCENE_RECT.height() - TOP - node_h - min(spare * 0.25, 30.0), cp_bottom + mid)
+        self._build_control_plane(pos, cp_top, cp_head, box_h)
+        x = (self.diagram_w - (len(full) * node_w + narrow + gap * (len(slots) - 1))) / 2
+        for slot in slots:
+            w = narrow if slot == "+more" else node_w
+            self._build_node(slot, QRectF(x, node_top, w, node_h), node_head, rows, part_w, names)
+            x += w + gap
+
+    def _cp_box_w(self) -> float:
+        return min(CP_BOX_W, (self.diagram_w - 8 - 3 * CP_GAP - 44) / 4)
+
+    def _cp_x(self, pos: dict) -> dict[str, float]:
+        """Control-plane columns in the networkx layout's order (client | scheduler and controller
+        manager | API server | etcd), spaced so that boxes never touch at any text size."""
+        bw = self._cp_box_w()
+        tiers = sorted({pos[c][0] for c in CONTROL_PLANE})
+        return {c: 8 + bw / 2 + tiers.index(pos[c][0]) * (bw + CP_GAP) for c in CONTROL_PLANE}
+
+    def _build_control_plane(self, pos: dict, top: float, head: float, bh: float) -> None:
+        bw = self._cp_box_w()
+        cx = self._cp_x(pos)
+        pos = {c: (cx[c], pos[c][1]) for c in CONTROL_PLANE}
         xs = [pos[c][0] for c in CONTROL_PLANE if c != "kubectl"]
-        ys = [pos[c][1] for c in CONTROL_PLANE if c != "kubectl"]
-        bw, bh = 236.0, 100.0
-        head = max(50.0, min(self.min_text_px * 1.5, 74.0))  # room for the frame's label (presenter: larger)
-        frame_rect = QRectF(min(xs) - bw / 2 - 22, min(ys) - bh / 2 - head, max(xs) - min(xs) + bw + 44,
-                            max(ys) - min(ys) + bh + head + 22)
+        frame_rect = QRectF(min(xs) - bw / 2 - 22, top, max(xs) - min(xs) + bw + 44, head + 2 * bh + 14 + 18)
         frame = FrameItem(self, frame_rect, self.t("控制平面(原文:master)", "Control plane (the article's master)"),
                           "control_plane")
         self.addItem(frame)
         self.register("control-plane", frame)
         self.frames["control-plane"] = frame
+        row_y = {"scheduler": top + head, "controller-manager": top + head + bh + 14}
+        middle = top + head + bh + 7 - bh / 2
         for comp in CONTROL_PLANE:
-            x, y = pos[comp]
-            box = ComponentBox(self, QRectF(x - bw / 2, y - bh / 2, bw, bh), comp, ROLE[comp])
+            x = pos[comp][0]
+            box = ComponentBox(self, QRectF(x - bw / 2, row_y.get(comp, middle), bw, bh), comp, ROLE[comp])
             self.addItem(box)
             self.register(comp, box)
             self.boxes[comp] = box
 
-    def _build_node(self, slot: str, pos: dict, names: list[str]) -> None:
-        cx, cy = pos[f"node@{slot}"]
-        width = min(DIAGRAM_W / max(1, len(self._slots)) - 24, 520.0)
-        rect = QRectF(cx - width / 2, cy - 210, width, 420)
+    def _build_node(self, slot: str, rect: QRectF, head: float, rows: list[float], part_w: float,
+                    names: list[str]) -> None:
         if slot in ("+more", "+none"):
             more = len(names) - len(self.shown_nodes)
-            label = (self.t(f"还有 {more} 个节点", f"{more} more nodes") if slot == "+more"
+            label = (self.t(f"还有 {more} 个节点", f"{more} more node{'s' if more != 1 else ''}") if slot == "+more"
                      else self.t("还没有节点", "No nodes yet"))
             status = (self.t("结构相同", "same parts") if slot == "+more"
                       else self.t("试试 sim preset classroom", "try: sim preset classroom"))
-            frame = FrameItem(self, rect, label, "worker", status, dashed=slot == "+none")
+            frame = FrameItem(self, rect, label, "worker", status, dashed=slot == "+none", summary=True)
             self.addItem(frame)
             self.frames[slot] = frame
             return
@@ -125,12 +203,11 @@ class ArchitectureScene(SceneBase):
         self.frames[slot] = frame
         if slot == self.shown_nodes[0]:
             self.register("node", frame)
-        pw, ph = width * 0.46, 100.0
-        for part in NODE_PARTS:
-            x, y = pos[node_part_id(slot, part)]
-            y = cy - 150 + (NODE_PARTS.index(part) // 2) * 122 + ph / 2
-            box = ComponentBox(self, QRectF(x - pw / 2, y - ph / 2, pw, ph), part, "worker",
-                               addon=part in ("log-collector", "cluster-dns"))
+        y = rect.top() + head
+        for i, part in enumerate(NODE_PARTS):
+            r, c = divmod(i, 2)
+            box = ComponentBox(self, QRectF(rect.left() + 12 + c * (part_w + 10), y + sum(rows[:r]) + r * ROW_GAP,
+                                            part_w, rows[r]), part, "worker", addon=part in ("log-collector", "cluster-dns"))
             self.addItem(box)
             self.register(node_part_id(slot, part), box)
             self.boxes[node_part_id(slot, part)] = box
@@ -151,53 +228,79 @@ class ArchitectureScene(SceneBase):
         self.links.links = links
 
     # -- state ----------------------------------------------------------------------------------------
-    def _sync(self, cv: Any = None) -> None:
-        world = self.controller.world
-        cv = cv or cluster_view(world, self._cache)
-        store = getattr(getattr(getattr(world, "k8s", None), "api", None), "store", None)
+    def _status_texts(self, cv: Any) -> dict[str, str]:
+        """The live status line of every box (box id -> text), from the engine's state."""
+        store = getattr(getattr(getattr(self.controller.world, "k8s", None), "api", None), "store", None)
         t = self.t
         pending = len(cv.pending)
         bound = sum(1 for p in cv.pods.values() if p.node)
-        self.boxes["etcd"].set_status(t(f"修订号 {store.revision if store else 0}",
-                                        f"revision {store.revision if store else 0}"))
-        self.boxes["apiserver"].set_status(t(f"{len(cv.pods)} 个 Pod · {len(cv.nodes)} 个节点",
-                                             f"{len(cv.pods)} pods · {len(cv.nodes)} nodes"))
-        self.boxes["scheduler"].set_status(t(f"待调度 {pending} · 已绑定 {bound}", f"pending {pending} · bound {bound}"))
+        rev = store.revision if store else 0
         deps = len(list(store.items("deployments"))) if store else 0
         rss = len(list(store.items("replicasets"))) if store else 0
-        self.boxes["controller-manager"].set_status(t(f"Deployment {deps} · ReplicaSet {rss}",
-                                                      f"{deps} Deployments · {rss} ReplicaSets"))
-        self.boxes["kubectl"].set_status(t("你在控制台输入的命令", "what you type in the console"))
+        out = {"etcd": t(f"修订号 {rev}", f"revision {rev}"),
+               "apiserver": t(f"{len(cv.pods)} 个 Pod · {len(cv.nodes)} 个节点", f"{len(cv.pods)} pods · {len(cv.nodes)} nodes"),
+               "scheduler": t(f"待调度 {pending} · 已绑定 {bound}", f"pending {pending} · bound {bound}"),
+               "controller-manager": t(f"Deployment {deps} · ReplicaSet {rss}", f"{deps} Deployments · {rss} ReplicaSets"),
+               "kubectl": t("你在控制台输入的命令", "what you type in the console")}
+        for node in self.shown_nodes:
+            nv = cv.nodes.get(node)
+            states = tuple(cv.pods[k].state for k in nv.pods) if nv is not None else ()
+            running = sum(1 for s in states if s in ("Running", "Ready"))
+            out[node_part_id(node, "kubelet")] = t(f"管理 {len(states)} 个 Pod", f"manages {len(states)} pods")
+            out[node_part_id(node, "container-runtime")] = t(f"{running} 个容器在运行", f"{running} containers running")
+            out[node_part_id(node, "kube-proxy")] = t(f"{len(cv.services)} 个 Service 的规则",
+                                                      f"rules for {len(cv.services)} Services")
+            out[node_part_id(node, "cluster-dns")] = "*.svc.cluster.local"
+            out[node_part_id(node, "log-collector")] = t("收集容器日志", "gathers container logs")
+            out[node_part_id(node, "pod")] = t("没有 Pod", "no pods")
+        return out
+
+    def _sync(self, cv: Any = None) -> None:
+        world = self.controller.world
+        cv = cv or cluster_view(world, self._cache)
+        t = self.t
+        for key, text in self._status_texts(cv).items():
+            if key in self.boxes:
+                self.boxes[key].set_status(text)
         for node in self.shown_nodes:
             nv = cv.nodes.get(node)
             if nv is None:
                 continue
-            states = tuple(cv.pods[k].state for k in nv.pods)
             ok = nv.status == "Ready"
             self.frames[node].set_status(t(f"状态 {nv.status}", f"status {nv.status}") if ok else
                                          t(f"✕ {nv.status}(没有心跳)", f"✕ {nv.status} (no heartbeat)"), not ok)
-            running = sum(1 for s in states if s in ("Running", "Ready"))
-            self.boxes[node_part_id(node, "kubelet")].set_status(t(f"管理 {len(states)} 个 Pod", f"manages {len(states)} pods"))
-            self.boxes[node_part_id(node, "container-runtime")].set_status(
-                t(f"{running} 个容器在运行", f"{running} containers running"))
-            self.boxes[node_part_id(node, "kube-proxy")].set_status(
-                t(f"{len(cv.services)} 个 Service 的规则", f"rules for {len(cv.services)} Services"))
-            self.boxes[node_part_id(node, "cluster-dns")].set_status("*.svc.cluster.local")
-            self.boxes[node_part_id(node, "log-collector")].set_status(t("收集容器日志", "gathers container logs"))
+            states = tuple(cv.pods[k].state for k in nv.pods)
             self.boxes[node_part_id(node, "pod")].set_status(t("没有 Pod", "no pods"), states)
-        self.log.set_content(t("消息(经 API Server,最新在上)", "Messages via the API server (newest first)"),
+        if "+more" in self.frames:  # the nodes not drawn: name and status (a mark besides the word)
+            hidden = [n for n in cv.node_names() if n not in self.shown_nodes]
+            rows = [t("结构相同", "same parts")] + [
+                f"{n}: {cv.nodes[n].status}" + ("" if cv.nodes[n].status == "Ready" else " ✕") for n in hidden[:12]]
+            if len(hidden) > 12:
+                rows.append("…")
+            self.frames["+more"].set_status("\n".join(rows), False)
+        title = (t("消息(经 API Server,最新在上)", "Messages via the API server (newest first)")
+                 if self.min_text_px < PRESENTER_PX else t("消息(最新在上)", "Messages (newest first)"))
+        self.log.set_content(title,
                              [("", line) for line in reversed(self.log_lines[-LOG_LINES:])] or
                              [("", t("还没有消息:试试 kubectl apply -f …", "No messages yet: try kubectl apply -f ..."))])
 
     def _show_card(self) -> None:
         info = INFO.get(self.selected_id, INFO["apiserver"])
         t = self.t
-        self.card.set_content(t(*info.title), [
-            (t("一句话", "In a word"), t(*info.tag)),
-            (t("职责", "Role"), t(*info.role)),
-            (t("原文的比喻", "The article's analogy"), t(*info.analogy)),
-            (t("如今", "What changed since"), t(*info.now)),
-        ])
+        blocks = [(t("职责", "Role"), t(*info.role)),
+                  (t("原文的比喻", "The article's analogy"), t(*info.analogy)),
+                  (t("如今", "What changed since"), t(*info.now))]
+        if self.min_text_px < PRESENTER_PX:  # at presenter sizes the box itself shows the one-liner
+            blocks.insert(0, (t("一句话", "In a word"), t(*info.tag)))
+        self.card.inline_headings = self.min_text_px >= PRESENTER_PX  # a line saved per block
+        self.card.set_content(t(*info.title), blocks)
+        # the card as tall as its text (the log keeps at least a few lines below it)
+        x, w = self.card.pos().x(), self.card.boundingRect().width() - 4
+        bottom = SCENE_RECT.height() - 16
+        log_min = max(150.0, self.min_text_px * 4.6)
+        card_h = min(max(self.card.needed_height(), 200.0), bottom - 16 - 12 - log_min)
+        self.card.set_rect(QRectF(x, 16, w, card_h))
+        self.log.set_rect(QRectF(x, 16 + card_h + 12, w, bottom - (16 + card_h + 12)))
         for key, box in self.boxes.items():
             box.set_selected(key.split("@")[0] == self.selected_id)
 
@@ -206,7 +309,7 @@ class ArchitectureScene(SceneBase):
         world = self.controller.world
         cv = cluster_view(world, self._cache)
         names = cv.node_names()
-        expect = names[:MAX_NODES] if len(names) <= MAX_NODES else names[:MAX_NODES - 1]
+        expect = self._shown(names)
         if any(e.kind == "WorldReset" for e in events) or expect != self.shown_nodes or not self.boxes:
             self.rebuild()
             return

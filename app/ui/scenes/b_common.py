@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen, QTextLayout, QTextOption
 
 
 def brush(color: QColor | str) -> QBrush:
@@ -23,6 +23,28 @@ NO_BRUSH = QBrush(Qt.BrushStyle.NoBrush)
 
 def elide(text: str, font: QFont, width: float) -> str:
     return QFontMetricsF(font).elidedText(text, Qt.TextElideMode.ElideRight, max(0.0, width))
+
+
+def wrap_text(text: str, font: QFont, width: float) -> list[str]:
+    """``text`` broken into lines no wider than ``width`` (at word boundaries, or anywhere in a word
+    that is longer than a line, as Chinese text breaks between any two characters)."""
+    if not text:
+        return []
+    protected = text.replace("-", "\u2011")  # never break "CRI-O" or "kube-proxy" at the hyphen
+    layout = QTextLayout(protected, font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(option)
+    lines = []
+    layout.beginLayout()
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(max(1.0, width))
+        lines.append(text[line.textStart():line.textStart() + line.textLength()].strip())  # same offsets
+    layout.endLayout()
+    return [ln for ln in lines if ln]
 
 
 def fit_font(scene, text: str, px: float, width: float, bold: bool = False) -> QFont:

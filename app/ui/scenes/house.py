@@ -34,7 +34,7 @@ DOCKER_KINDS = {"BuildStarted", "BuildStepFinished", "BuildFinished", "ImageTagg
 
 
 def _kind(event: Any) -> str:
-    # BuildStepFinished has a ``kind`` field (FROM, RUN ...) that hides Event.kind: use the class name.
+    # the class name, independent of any event field (BuildStepFinished once had a ``kind`` field)
     return type(event).__name__
 
 

@@ -322,7 +322,7 @@ class VmContainersScene(SceneBase):
         self.track(anim)
 
     def on_events(self, events: Sequence[Any]) -> None:
-        if any(type(e).__name__ in CONTAINER_EVENTS for e in events):  # (some events have a "kind" field)
+        if any(type(e).__name__ in CONTAINER_EVENTS for e in events):
             self._sync_containers(animate=True)
             self.apply_highlight()
 
