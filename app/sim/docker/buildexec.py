@@ -12,6 +12,7 @@ from .format import build_size
 from .host import CacheEntry
 from .reasons import detail_zh
 from .reference import parse_ref
+from .transfer import DEFAULT_BANDWIDTH, EXTRACT_RATE
 
 if TYPE_CHECKING:
     from .engine import DockerEngine
@@ -107,7 +108,7 @@ def execute(engine: "DockerEngine", host: "Host", plan: BuildPlan, quiet: bool =
              tags=tuple(parse_ref(t).full for t in plan.tags), layers=len(image.layers),
              cached_steps=sum(1 for r in results if r.cached and r.kind != "FROM"),
              rebuilt_steps=sum(1 for r in results if not r.cached and r.kind != "FROM"), seconds=seconds)
-    output = image.id if quiet else render(plan, plain)
+    output = image.id if quiet else render(plan, plain, host.bandwidth)
     result = BuildResult(build_id, host.name, image.id, tuple(parse_ref(t).full for t in plan.tags), results,
                          seconds, output)
     engine.last_build = result
@@ -127,33 +128,40 @@ def _line(text: str, seconds: float, sub: bool = False) -> str:
     return f"{head.ljust(WIDTH)} {seconds:5.1f}s"
 
 
-Vertex = tuple[str, float, bool, list[str]]  # (name, seconds, cached, sub-lines)
+Vertex = tuple[str, float, bool, list[tuple[str, float]]]  # (name, seconds, cached, [(sub-line, seconds)])
 
 
-def vertices(plan: BuildPlan) -> list[Vertex]:
-    """The progress display's vertices in order, each with its sub-lines."""
+def vertices(plan: BuildPlan, bandwidth: float = DEFAULT_BANDWIDTH) -> list[Vertex]:
+    """The progress display's vertices in order, each with its sub-lines and their durations.
+
+    A base image pulled during the build shows, as BuildKit does, one line per layer downloaded
+    (its download time at the host's bandwidth) and one per layer extracted.
+    """
     out: list[Vertex] = [("[internal] load build definition from Dockerfile", 0.0, False,
-                          [f"transferring dockerfile: {build_size(plan.dockerfile_bytes)}"])]
+                          [(f"transferring dockerfile: {build_size(plan.dockerfile_bytes)}", 0.0)])]
     for st in plan.stages:
         if st.base_stage is None and st.base_text != "scratch":
             out.append((f"[internal] load metadata for {st.base_text.split('@')[0].split(' (')[0]}", 0.1, False, []))
-    out.append(("[internal] load .dockerignore", 0.0, False, [f"transferring context: {build_size(plan.ignore_bytes)}"]))
+    out.append(("[internal] load .dockerignore", 0.0, False, [(f"transferring context: {build_size(plan.ignore_bytes)}", 0.0)]))
     for st in plan.stages:
         if st.base_stage is not None:
             continue
         first = st.steps[0]
-        subs = [] if st.base_text == "scratch" or st.synthetic_base else [f"resolve {st.base_text}"]
+        subs = [] if st.base_text == "scratch" or st.synthetic_base else [(f"resolve {st.base_text}", 0.0)]
+        total = 0.0
         if st.base_pull:
-            fetched = [x for x in st.base_pull.layers if not x.present]
-            subs += [f"{x.digest} {build_size(x.size)} / {build_size(x.size)}" for x in fetched]
-            subs += [f"extracting {x.digest}" for x in fetched]
-        out.append((f"{first.label} {first.text}", st.base_pull.duration() if st.base_pull else 0.0, False, subs))
-    out.append(("[internal] load build context", 0.0, False, [f"transferring context: {build_size(plan.context_bytes)}"]))
+            windows, _, total = st.base_pull.timeline(bandwidth)
+            fetched = [(i, x) for i, x in enumerate(st.base_pull.layers) if not x.present]
+            subs += [(f"{x.digest} {build_size(x.size)} / {build_size(x.size)}", windows[i][1] - windows[i][0])
+                     for i, x in fetched]
+            subs += [(f"extracting {x.digest}", x.unpacked / EXTRACT_RATE) for _, x in fetched]
+        out.append((f"{first.label} {first.text}", total, False, subs))
+    out.append(("[internal] load build context", 0.0, False, [(f"transferring context: {build_size(plan.context_bytes)}", 0.0)]))
     for st in plan.stages:
         for step in st.steps[1:]:
             out.append((f"{step.label} {step.text.split(chr(10))[0]}", 0.0 if step.cached else step.seconds, step.cached, []))
-    out.append(("exporting to image", 0.1, False, ["exporting layers", f"writing image {plan.image.id}",
-                                                   *[f"naming to {parse_ref(t).full}" for t in plan.tags]]))
+    out.append(("exporting to image", 0.1, False, [("exporting layers", 0.0), (f"writing image {plan.image.id}", 0.0),
+                                                   *[(f"naming to {parse_ref(t).full}", 0.0) for t in plan.tags]]))
     return out
 
 
@@ -166,14 +174,14 @@ def _warnings(plan: BuildPlan) -> list[str]:
     return tail
 
 
-def render(plan: BuildPlan, plain: bool = False) -> str:
+def render(plan: BuildPlan, plain: bool = False, bandwidth: float = DEFAULT_BANDWIDTH) -> str:
     """The final screen of BuildKit's progress display (tty style), or its plain-text log."""
-    vs = vertices(plan)
+    vs = vertices(plan, bandwidth)
     if plain:
         lines = []
         for n, (name, seconds, cached, subs) in enumerate(vs, 1):
             lines.append(f"#{n} {name}")
-            lines += [f"#{n} {sub} done" for sub in subs]
+            lines += [f"#{n} {sub} {t:.1f}s done" if t >= 0.05 else f"#{n} {sub} done" for sub, t in subs]
             lines.append(f"#{n} CACHED" if cached else f"#{n} DONE {seconds:.1f}s")
             lines.append("")
         return "\n".join(lines + _warnings(plan)).rstrip()
@@ -182,5 +190,5 @@ def render(plan: BuildPlan, plain: bool = False) -> str:
     lines = [head]
     for name, seconds, cached, subs in vs:
         lines.append(_line(f"{'CACHED ' if cached else ''}{name}", seconds))
-        lines += [_line(sub, 0.0, True) for sub in subs]
+        lines += [_line(sub, t, True) for sub, t in subs]
     return "\n".join(lines + _warnings(plan))

@@ -95,12 +95,12 @@ def _create(world: Any, host_name: str, args: list[str], verb: str) -> tuple[Con
         image = None
     if image is None:
         if pull_policy == "never":
-            raise DockerError(f"docker: Error response from daemon: No such image: {ref.familiar}.")
+            raise DockerError(run_error(f"Error response from daemon: No such image: {ref.familiar}", verb))
         try:
             engine.plan_pull(host_name, image_text)  # check first: a failed run changes nothing
         except ImageNotFound as exc:
             lead = f"Unable to find image '{ref.familiar}' locally\n" if pull_policy == "missing" else ""
-            raise DockerError(f"{lead}docker: {exc}\nSee 'docker {verb} --help'.") from None
+            raise DockerError(lead + run_error(str(exc), verb)) from None
         if pull_policy == "missing":
             notes.append(f"Unable to find image '{ref.familiar}' locally")
         notes += distribution.pull(engine, host_name, image_text, implicit=True).splitlines()[:-1]
@@ -123,6 +123,16 @@ def _create(world: Any, host_name: str, args: list[str], verb: str) -> tuple[Con
     return c, image, notes, p
 
 
+def run_error(message: str, verb: str | None) -> str:
+    """How docker/cli (v20-v27) prints a failed run: its ``reportError`` gives ``docker: `` + the
+    message with exactly one final period, plus the ``--help`` hint when creating the container
+    failed (not when starting it did). ``docker create`` returns the daemon's error as it is."""
+    if verb == "create":
+        return message
+    text = f"docker: {message.rstrip('.')}."
+    return text + (f"\nSee 'docker {verb} --help'." if verb else "")
+
+
 def run(world: Any, inv: Invocation, host_name: str, args: list[str]) -> str:
     host = world.docker.host(host_name)
     opts, _ = _split_run(args)
@@ -130,7 +140,8 @@ def run(world: Any, inv: Invocation, host_name: str, args: list[str]) -> str:
     busy = {x.split("->")[0] for o in host.containers.values() if o.state == "running" for x in o.ports}
     clash = sorted({x.split("->")[0] for x in published} & busy)
     if clash:  # refuse before creating anything (real Docker leaves a Created container behind)
-        raise DockerError(f"docker: Error response from daemon: Bind for {clash[0]} failed: port is already allocated.")
+        raise DockerError(run_error(f"Error response from daemon: Bind for {clash[0]} failed: port is already allocated",
+                                    None))
     c, image, notes, p = _create(world, host_name, args, "run")
     lines = ct.start(world.docker, host, c, image, p.flag("interactive") and p.flag("tty"))
     if p.flag("detach"):  # only the ID, after any note on what the simulator did on purpose

@@ -1,0 +1,42 @@
+"""Console messages worded as docker/cli (v20-v27) and BuildKit print them (checked against their source)."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+
+def test_run_errors_follow_report_error(world) -> None:
+    # reportError: "docker: " + message + exactly one ".", then the --help hint for create failures
+    out = world.fails("docker run nosuch")
+    assert out.splitlines() == [
+        "Unable to find image 'nosuch:latest' locally",
+        "docker: Error response from daemon: pull access denied for nosuch, repository does not exist or may "
+        "require 'docker login': denied: requested access to the resource is denied.",
+        "See 'docker run --help'.",
+    ]
+    never = world.fails("docker run --pull=never nginx")
+    assert never == "docker: Error response from daemon: No such image: nginx:latest.\nSee 'docker run --help'."
+
+
+def test_create_returns_the_daemon_error_as_it_is(world) -> None:
+    out = world.fails("docker create nosuch")
+    assert out.splitlines()[-1].startswith("Error response from daemon: pull access denied for nosuch")
+    assert not out.rstrip().endswith(".") and "docker run --help" not in out
+
+
+def test_start_failure_in_run_has_no_help_hint(world) -> None:
+    world.ok("docker run -d -p 8080:80 nginx")
+    out = world.fails("docker run -d -p 8080:80 nginx")
+    assert out == "docker: Error response from daemon: Bind for 0.0.0.0:8080 failed: port is already allocated."
+
+
+def test_build_shows_base_layer_download_times(world, tmp_path: Path) -> None:
+    (tmp_path / "Dockerfile").write_text("FROM python:3.12-slim\nCMD [\"python\"]\n")
+    out = world.ok(f"docker build -t t:1 {tmp_path}")
+    downloads = re.findall(r"=> => sha256:[0-9a-f]{64} (\S+) / \S+\s+(\d+\.\d)s", out)
+    assert len(downloads) == 4
+    big = max(downloads, key=lambda d: float(d[1]))
+    assert big[0] == "28.20MB" and float(big[1]) > 1.0  # 28 MB at the simulated 100 Mbit/s
+    assert any(float(t) > 0 for t in re.findall(r"=> => extracting sha256:[0-9a-f]{64}\s+(\d+\.\d)s", out))
+    plain = world.ok(f"docker build --no-cache --progress=plain -t t:2 {tmp_path}")
+    assert re.search(r"#\d+ transferring dockerfile: \d+B done", plain)
