@@ -137,20 +137,25 @@ def draw_stacks(scene: "VmContainersScene") -> StackLayout:
     h3 = max(64.0, _text_height(scene, rt, STACK_W - 12, 25) + 16)
     y3 = y2 - GAP - h3
     scene.register("runtime", _bar(scene, "runtime", CT_X, y3, STACK_W, h3, "registry", rt))
-    _draw_vms(scene, y2 - GAP)
+    _draw_vms(scene, y2 - GAP, header_bottom + 28)
     name_font = scene.font_px(17, bold=True)
     ct_h = max(72.0, QFontMetricsF(name_font).height() + 44)
     ct_w = (STACK_W - (CT_COLS - 1) * CT_GAP) / CT_COLS
     return StackLayout(grid_bottom=y3 - GAP, grid_top_limit=header_bottom + 16, ct_w=ct_w, ct_h=ct_h)
 
 
-def _draw_vms(scene: "VmContainersScene", bottom: float) -> float:
-    """Three VMs (guest OS + app in a dashed frame) standing on ``bottom``; returns the apps' top."""
+def _draw_vms(scene: "VmContainersScene", bottom: float, top_limit: float) -> float:
+    """Three VMs (guest OS + app in a dashed frame) standing on ``bottom`` and reaching up to
+    ``top_limit`` (the room left goes mostly to the guest OS: the weight every VM carries);
+    returns the apps' top."""
     t = scene.t
     w = (STACK_W - 2 * 14) / 3
     guest_label = t("客户机\n系统", "Guest\nOS")  # broken on purpose: narrow blocks, big type
     hg = max(90.0, _text_height(scene, guest_label, w - 12, 25) + 16)
     ha = max(64.0, _text_height(scene, t("应用 1", "App 1"), w - 12, 25) + 16)
+    label_h = text_item("VM", scene.font_px(20, bold=True), scene.color("text")).boundingRect().height()
+    extra = max(0.0, (bottom - 6 - hg - GAP - ha - 4 - label_h - 6) - top_limit)
+    hg, ha = hg + extra * 0.8, ha + extra * 0.2
     guest_y = bottom - 6 - hg
     app_y = guest_y - GAP - ha
     guests, apps, frames = [], [], []

@@ -88,3 +88,23 @@ def test_languages_and_projector(controller: Any, scene_for: Any) -> None:
     assert zh.item_for("ct:web") is not None
     zh.set_language("en")
     assert "VMs" in zh.summary()
+
+
+def test_both_columns_use_the_height_of_the_stage(scene_for: Any) -> None:
+    """The stacks reach from under the headers to the bottom (the guest OSes take the room left),
+    like the charts on the right: no empty band, at normal and presenter sizes."""
+    from app.ui.scenes.base import SCENE_RECT
+
+    for presenter in (False, True):
+        scene = scene_for(VmContainersScene, presenter=presenter)
+        if presenter:
+            scene.set_min_text_px(31)
+        vm = scene.item_for("vm").sceneBoundingRect()
+        charts = scene.item_for("chart:1").sceneBoundingRect().united(scene.item_for("chart:3").sceneBoundingRect())
+        assert vm.height() > (0.5 if not presenter else 0.4) * SCENE_RECT.height(), vm
+        hardware = scene.item_for("hardware").sceneBoundingRect()
+        assert hardware.bottom() > 0.9 * SCENE_RECT.height() and charts.bottom() > 0.9 * SCENE_RECT.height()
+        everything = scene.itemsBoundingRect()
+        assert everything.height() > 0.85 * SCENE_RECT.height()
+        guest = scene.item_for("guest-os").sceneBoundingRect()
+        assert guest.height() > scene.item_for("hypervisor").sceneBoundingRect().height()
