@@ -99,6 +99,8 @@ class MainWindow(FileActions, ViewActions, TransportActions, QMainWindow):
             self.restoreGeometry(geometry)
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
+        else:   # a slim navigator leaves the stage as much room as possible
+            self.resizeDocks([self.nav_dock], [210], Qt.Orientation.Horizontal)
         self.apply_presenter(self.presenter, announce=False)
         self.set_language(self.lang, persist=False)
         self.transport.set_speed(self.controller.speed)

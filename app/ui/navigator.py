@@ -23,7 +23,7 @@ class Navigator(QTreeWidget):
         self.setHeaderHidden(True)
         self.setUniformRowHeights(False)
         self.setWordWrap(True)
-        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)   # the full caption is the tooltip
         self.itemActivated.connect(self._activated)
         self.itemClicked.connect(self._activated)
         self.lessons: list[Lesson] = []

@@ -78,7 +78,7 @@ class ViewActions:
             return
         self.typography = typography
         self.setStyleSheet(style_sheet(self.profile, typography))
-        self.splitter.setSizes([int(self.width() * 0.62), int(self.width() * 0.38)])
+        self.splitter.setSizes([int(self.width() * 0.66), int(self.width() * 0.34)])
         self._fit_narration()
         self.transport.retranslate(self.lang, self.profile, typography.base)
         self._update_min_text()
