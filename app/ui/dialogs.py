@@ -4,7 +4,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHeaderView, QLabel, QMessageBox,
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHeaderView, QMessageBox,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from app.lessons.problems import Problem
@@ -63,13 +63,3 @@ def problems_box(problems: list[Problem], lang: str, parent: QWidget | None = No
     box.setDetailedText("\n".join(str(p) for p in problems))
     box.setWindowModality(Qt.WindowModality.NonModal)
     return box
-
-
-def show_label_dialog(title: str, text: str, parent: QWidget | None = None) -> QDialog:
-    dlg = QDialog(parent)
-    dlg.setWindowTitle(title)
-    lay = QVBoxLayout(dlg)
-    label = QLabel(text)
-    label.setWordWrap(True)
-    lay.addWidget(label)
-    return dlg
