@@ -43,6 +43,7 @@ class ViewActions:
         if self.scene is not None:
             self.scene.set_highlight(self.scene.highlighted)
         self._refresh_navigation()
+        self._tell_quiz("set_language", self.lang)
         if persist:
             self.prefs.set("lang", self.lang)
 
@@ -71,6 +72,13 @@ class ViewActions:
             self.statusBar().showMessage(strings.get("msg.presenter_on" if on else "msg.presenter_off", self.lang), 3000)
         if self._blank:
             self.stage.set_blank(self.profile.color(f"blank_{self._blank}"))
+        self._tell_quiz("set_presenter", on)
+
+    def _tell_quiz(self, method: str, value: Any) -> None:
+        """The quiz window (if open) follows the main window's language and presenter mode."""
+        quiz = getattr(self, "_quiz_window", None)
+        if quiz is not None and hasattr(quiz, method):
+            getattr(quiz, method)(value)
 
     def _apply_typography(self, force: bool = False) -> None:
         typography = Typography.for_window(self.presenter, max(self.height(), 1))

@@ -196,3 +196,20 @@ def test_scene_module_import_errors_are_reported_once(make_window, monkeypatch) 
     window.statusBar().clearMessage()
     window._report_scene_import_errors()
     assert window.statusBar().currentMessage() == ""
+
+
+def test_quiz_window_follows_language_and_presenter(make_window) -> None:  # noqa: ANN001
+    window = make_window(lang="en")
+    calls = []
+
+    class FakeQuiz:
+        def set_language(self, lang: str) -> None:
+            calls.append(("lang", lang))
+
+        def set_presenter(self, on: bool) -> None:
+            calls.append(("presenter", on))
+
+    window._quiz_window = FakeQuiz()
+    window.set_language("zh")
+    window.toggle_presenter()
+    assert calls == [("lang", "zh"), ("presenter", True)]
