@@ -13,6 +13,7 @@ from typing import Any
 
 from . import labels as lbl
 from .apiserver import APIError
+from .schema import SCHEMAS, type_error
 from .validation import (Errors, check_types, raise_if, validate_labels, validate_name, validate_pod_spec,
                          validate_selector, EFFECTS)
 
@@ -36,6 +37,10 @@ def default_pull_policy(image: str) -> str:
 
 
 def validate(kind: str, obj: dict) -> None:
+    err = type_error(obj, SCHEMAS[kind])
+    if err:
+        raise APIError(f'Error from server (BadRequest): {kind} in version "{obj.get("apiVersion", "v1")}" cannot be '
+                       f"handled as a {kind}: {err}", "BadRequest")
     errs = Errors()
     meta = obj.get("metadata")
     if not isinstance(meta, dict):
@@ -60,6 +65,14 @@ def validate(kind: str, obj: dict) -> None:
         _validate_service(errs, spec)
     elif kind == "Node":
         check_types(kind, spec, "NodeSpec.spec", {"unschedulable": bool, "taints": list})
+        from . import quantity as q
+        for part in ("capacity", "allocatable"):
+            for rname, val in ((obj.get("status") or {}).get(part) or {}).items():
+                try:
+                    if q.parse_quantity(val) < 0:
+                        errs.invalid(f"status.{part}[{rname}]", val, "must be greater than or equal to 0")
+                except q.QuantityError as exc:
+                    errs.invalid(f"status.{part}[{rname}]", val, str(exc))
         for i, t in enumerate(spec.get("taints") or []):
             if not isinstance(t, dict) or not t.get("key"):
                 errs.required(f"spec.taints[{i}].key")

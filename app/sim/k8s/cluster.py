@@ -95,7 +95,10 @@ class Cluster:
         now = self.sim.now
         base_labels = {"kubernetes.io/arch": "amd64", "kubernetes.io/hostname": name, "kubernetes.io/os": "linux"}
         obj = copy.deepcopy(manifest) if manifest else {"apiVersion": "v1", "kind": "Node", "metadata": {"name": name}}
-        meta = obj.setdefault("metadata", {})
+        for part in ("metadata", "spec", "status"):
+            if not isinstance(obj.get(part), dict):
+                obj[part] = {}
+        meta = obj["metadata"]
         meta["labels"] = {**base_labels, **(meta.get("labels") or {}), **(labels or {})}
         spec = obj.setdefault("spec", {})
         spec["podCIDR"] = f"{self.pod_cidr_prefix(index)}.0/24"

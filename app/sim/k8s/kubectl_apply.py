@@ -20,6 +20,7 @@ from .apiserver import KIND_TO_RESOURCE, APIError
 from .kubectl import COMMON, GROUP, cluster_of, namespace_of, quoted_ref, ref_name, selector_of, split_targets
 from .labels import matches
 from .manifests import Document, load_documents
+from .schema import drop_nulls
 from .podops import graceful_delete
 from .store import NAMESPACED
 
@@ -56,7 +57,7 @@ def _decode(data: bytes, path: str) -> str:
 def _prepare(c: Any, doc: Document, ns_flag: str | None, validate: str) -> tuple[str, dict, list[str]]:
     kind = doc.kind
     resource = KIND_TO_RESOURCE[kind]
-    obj = copy.deepcopy(doc.obj)
+    obj = drop_nulls(copy.deepcopy(doc.obj))
     if doc.warnings and validate == "strict":
         fields = ", ".join(w[len("Warning: "):] for w in doc.warnings)
         raise APIError(f'Error from server (BadRequest): error when creating "{doc.source}": {kind} in version '
@@ -70,7 +71,10 @@ def _prepare(c: Any, doc: Document, ns_flag: str | None, validate: str) -> tuple
                                f'"{ns_flag}". You must pass \'--namespace={ns}\' to perform this operation.')
         meta.setdefault("namespace", ns_flag or "default")
     admission.validate(kind, obj)
-    obj.pop("status", None) if kind not in ("Node",) else None
+    if kind not in ("ConfigMap", "PriorityClass") and obj.get("spec") is None:
+        obj["spec"] = {}
+    if kind != "Node":
+        obj.pop("status", None)
     obj = admission.apply_defaults(kind, obj)
     if kind == "Pod":
         obj["spec"]["priority"] = c.resolve_priority(obj["spec"])

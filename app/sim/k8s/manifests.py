@@ -44,9 +44,10 @@ class Document:
 
 def load_documents(text: str, source: str) -> list[Document]:
     """Parse every document; raise InputError (with source and line) for broken YAML or kinds."""
-    loader = yaml.SafeLoader(text)
     docs: list[Document] = []
+    loader = None
     try:
+        loader = yaml.SafeLoader(text)
         while loader.check_node():
             node = loader.get_node()
             if node is None:
@@ -65,8 +66,11 @@ def load_documents(text: str, source: str) -> list[Document]:
                          f"line {ln}: {exc.problem or exc.context}", source, ln) from None
     except yaml.YAMLError as exc:
         raise InputError(f"error: error parsing {source}: {exc}", source, None) from None
+    except RecursionError:
+        raise InputError(f"error: error parsing {source}: document nested too deeply", source, None) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     return docs
 
 
