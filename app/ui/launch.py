@@ -100,6 +100,12 @@ def _no_display() -> bool:
 
 
 def run_gui(args: argparse.Namespace) -> int:
+    from app.ui import qt_binding_problem
+
+    problem = qt_binding_problem()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
     from PySide6.QtWidgets import QApplication
 
     from app.lessons.loader import load_all

@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import importlib.util
-
-import app.ui  # noqa: F401  (guards None against the PySide6 6.12 refcount bug before any test)
 import sys
 from pathlib import Path
 from typing import Callable
