@@ -2,6 +2,7 @@
 image stored at the end, and the final screen BuildKit prints."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -165,8 +166,17 @@ def vertices(plan: BuildPlan, bandwidth: float = DEFAULT_BANDWIDTH) -> list[Vert
     return out
 
 
+_LINT = re.compile(r"^[A-Z][A-Za-z]+: .* \(line \d+\)$")  # a Dockerfile build check, as the parser words it
+
+
 def _warnings(plan: BuildPlan) -> list[str]:
-    tail = [f"WARNING: {w}" if not w.startswith("[Warning]") else w for w in plan.warnings]
+    """Build checks in BuildKit's summary block (`` 1 warning found ...``), then the other warnings."""
+    checks = [w for w in plan.warnings if _LINT.match(w)]
+    tail: list[str] = []
+    if checks:
+        count = "1 warning found" if len(checks) == 1 else f"{len(checks)} warnings found"
+        tail += ["", f" {count} (use docker --debug to expand):", *[f" - {w}" for w in checks]]
+    tail += [f"WARNING: {w}" if not w.startswith("[Warning]") else w for w in plan.warnings if w not in checks]
     for st in plan.stages:
         if st.synthetic_base is not None:
             tail.append(f"WARNING: {st.base_text.split(' (')[0]} is not in the simulator's catalog: the stage was built on "

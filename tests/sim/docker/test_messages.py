@@ -40,3 +40,10 @@ def test_build_shows_base_layer_download_times(world, tmp_path: Path) -> None:
     assert any(float(t) > 0 for t in re.findall(r"=> => extracting sha256:[0-9a-f]{64}\s+(\d+\.\d)s", out))
     plain = world.ok(f"docker build --no-cache --progress=plain -t t:2 {tmp_path}")
     assert re.search(r"#\d+ transferring dockerfile: \d+B done", plain)
+
+
+def test_build_checks_print_as_a_summary_block(world, tmp_path: Path) -> None:
+    (tmp_path / "Dockerfile").write_text("FROM alpine\nRUN echo a \\\n\n  b\n")
+    out = world.ok(f"docker build {tmp_path}").splitlines()
+    at = out.index(" 1 warning found (use docker --debug to expand):")
+    assert out[at - 1] == "" and out[at + 1] == " - NoEmptyContinuation: Empty continuation line (line 4)"

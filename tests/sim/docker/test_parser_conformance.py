@@ -93,3 +93,16 @@ def test_comment_inside_continuation_joins_the_next_line() -> None:
     # Moby's continueIndent case: the comment is dropped and the continuation goes on to the next line
     (run,) = instrs("FROM a\nRUN echo hello \\\n# a comment\nRUN echo more\n")
     assert run.shell == "echo hello RUN echo more"
+
+
+def test_empty_continuation_lines_warn_once_per_instruction() -> None:
+    df = parse_dockerfile("FROM a\nRUN apk add \\\n\n    gnupg \\\n\n    curl\n")
+    assert df.warnings == ("NoEmptyContinuation: Empty continuation line (line 6)",)
+    assert df.stages[0].instructions[0].shell == "apk add     gnupg     curl"
+
+
+def test_a_path_ending_in_a_backslash_continues_the_line() -> None:
+    # As in BuildKit (and in the mongo nanoserver Dockerfile): `C:\\dir\\` ends with the escape
+    # character, so the next non-empty, non-comment line joins the COPY
+    (copy,) = instrs("FROM a\nCOPY --from=b \\\n\tC:\\\\x.dll \\\n\tC:\\\\dir\\\\\n\n# note\nENV V 1\n")
+    assert copy.words == ("C:\\\\x.dll", "C:\\\\dir\\ENV", "V", "1")

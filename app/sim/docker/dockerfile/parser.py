@@ -94,6 +94,7 @@ def parse_text(text: str, path: str = "Dockerfile") -> ParsedFile:
         start = i
         parts: list[str] = []
         line = raw.lstrip()
+        empty_continuation = False
         while True:
             m = cont.search(line)
             if not m:
@@ -102,14 +103,15 @@ def parse_text(text: str, path: str = "Dockerfile") -> ParsedFile:
             parts.append(line[:m.start()])
             i += 1
             while i < len(lines) and (not lines[i].strip() or lines[i].lstrip().startswith("#")):
-                if not lines[i].strip():
-                    warnings.append(f"Empty continuation line found in: line {start + 1}")
+                empty_continuation = empty_continuation or not lines[i].strip()
                 i += 1
             if i >= len(lines):
                 break
             line = lines[i]
-        end = i
+        end = min(i, len(lines) - 1)
         i += 1
+        if empty_continuation:  # BuildKit's lint check, once per instruction, at its last line
+            warnings.append(f"NoEmptyContinuation: Empty continuation line (line {end + 1})")
         logical = "".join(parts).strip()
         if not logical:
             continue
