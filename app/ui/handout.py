@@ -20,7 +20,6 @@ from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDoc
 from app.lessons.richtext import to_html
 from app.ui.controller import SimController
 from app.ui.scenes import scene_class
-from app.ui.scenes.base import SCENE_RECT
 from app.ui.theme import PROJECTOR, ColorProfile, FONT_FAMILIES
 
 #: A4 landscape with 12 mm margins.
@@ -97,13 +96,14 @@ def draw_page(painter: QPainter, w: float, h: float, lesson: Any, step: Any, ind
                 w, px)
     head.drawContents(painter)
     y = head.size().height() + px * 0.5
-    pic_h = min(h * 0.62, w * SCENE_RECT.height() / SCENE_RECT.width())
-    pic_w = pic_h * SCENE_RECT.width() / SCENE_RECT.height()
+    rect = scene.sceneRect()  # SCENE_RECT, or taller for a scene that follows its view's shape
+    pic_h = min(h * 0.62, w * rect.height() / rect.width())
+    pic_w = pic_h * rect.width() / rect.height()
     target = QRectF((w - pic_w) / 2, y, pic_w, pic_h)
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-    scene.render(painter, target, SCENE_RECT, Qt.AspectRatioMode.KeepAspectRatio)
+    scene.render(painter, target, rect, Qt.AspectRatioMode.KeepAspectRatio)
     painter.restore()
     y += pic_h + px
     parts = [f"<h2>{to_html(step.caption.get(lang))}</h2>"]

@@ -107,7 +107,8 @@ class DensityCharts:
                 axis.setTickFont(tick_font)
                 # Let big (presenter) labels through: pyqtgraph drops a tick level that fills
                 # more than 80% of the axis by default.
-                axis.setStyle(tickTextOffset=6, textFillLimits=[(0, 0.95), (2, 0.7), (4, 0.5)])
+                axis.setStyle(tickTextOffset=6, textFillLimits=[(0, 0.95), (2, 0.7), (4, 0.5)], maxTextLevel=0)
+                axis.logTickValues = _decade_ticks  # labels on powers of ten only (no "2 3 4 ... 9" pile)
             plot.getAxis("left").setWidth(int(tick_px * 2.6 + 10))
             plot.getAxis("bottom").setHeight(int(tick_px * 1.5 + 12))
             scene.addItem(item)
@@ -176,6 +177,14 @@ class DensityCharts:
         curve = self.curves[f"ready:{kind}"]
         xs, ys = curve.xData, curve.yData  # the data as given (getData returns log-transformed values)
         return ([] if xs is None else list(xs)), ([] if ys is None else list(ys))
+
+
+def _decade_ticks(min_val: float, max_val: float, size: float, std_ticks: Any) -> list[tuple[Any, list[float]]]:
+    """Log-axis ticks: every power of ten as a labelled major tick, 2..9 as unlabelled minor ticks."""
+    lo, hi = math.floor(min_val), math.ceil(max_val)
+    major = [float(v) for v in range(lo, hi + 1) if min_val - 1e-9 <= v <= max_val + 1e-9]
+    minor = [v + math.log10(k) for v in range(lo, hi) for k in range(2, 10) if min_val < v + math.log10(k) < max_val]
+    return [(1.0, major), (None, minor)]
 
 
 def _ready_points(kr: vm_model.KindResult, t_max: float) -> tuple[list[float], list[int]]:

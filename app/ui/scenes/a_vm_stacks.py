@@ -23,7 +23,6 @@ if TYPE_CHECKING:
     from app.ui.scenes.vm_containers import VmContainersScene
 
 VM_X, CT_X, STACK_W = 40.0, 440.0, 370.0
-BOTTOM = 880.0
 GAP = 8.0
 CT_COLS = 4
 CT_GAP = 10.0
@@ -123,7 +122,7 @@ def draw_stacks(scene: "VmContainersScene") -> StackLayout:
     header_bottom = _headers(scene)
     hw_label = t("硬件（同一台主机）", "Hardware (one host)")
     hb = max(64.0, _text_height(scene, hw_label, STACK_W - 12, 25) + 16)
-    hw_y = BOTTOM - hb
+    hw_y = scene.stack_bottom - hb
     a = _bar(scene, "part:hardware-vm", VM_X, hw_y, STACK_W, hb, "node_border", hw_label)
     b = _bar(scene, "part:hardware-ct", CT_X, hw_y, STACK_W, hb, "node_border", hw_label)
     scene.register("hardware", _group(scene, "hardware", a.sceneBoundingRect().united(b.sceneBoundingRect())))
@@ -162,6 +161,8 @@ def _draw_vms(scene: "VmContainersScene", bottom: float, top_limit: float) -> fl
     for i in range(3):
         x = VM_X + i * (w + 14)
         label = text_item(t(f"虚拟机 {i + 1}", f"VM {i + 1}"), scene.font_px(20, bold=True), scene.color("text"))
+        if label.boundingRect().width() > w + 4:  # presenter sizes: the short name (used in Chinese too)
+            label = text_item(f"VM {i + 1}", scene.font_px(20, bold=True), scene.color("text"))
         label.setPos(x + 2, app_y - 4 - label.boundingRect().height())
         top = label.y() - 6
         frame = Box(f"part:vm-{i + 1}", w + 8, bottom - top, None, scene.color("control_plane"), 3, 10, dashed=True)

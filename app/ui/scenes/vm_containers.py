@@ -7,13 +7,19 @@ N set by a slider (1 to 5,000) or preset chips; :mod:`app.sim.vm_model` runs the
 Simulation (seeded by the world's seed) and three pyqtgraph charts show when they are ready, the
 disk they take and how many fit. Changing N sweeps a playhead over the ready curves (speed follows
 the transport; with animations off the final curves are drawn at once).
+
+The stage in the window is seldom 16:9 (the narration takes a third of the width): the scene
+follows its view's shape. Its rect stays 1600 wide and grows taller to match the view (up to
+square), which keeps the view's scale, and so the presenter text size, unchanged. A wide stage gets
+the stacks left and controls and charts right; a tall one (4:3 and squarer) gets the stacks and the
+controls side by side above and the charts across the bottom, each chart larger.
 """
 from __future__ import annotations
 
 import html
 from typing import Any, Sequence
 
-from PySide6.QtCore import QEasingCurve, QPropertyAnimation, QRectF, Qt, QVariantAnimation
+from PySide6.QtCore import QEasingCurve, QEvent, QObject, QPropertyAnimation, QRectF, Qt, QVariantAnimation
 from PySide6.QtGui import QFontMetricsF, QPen
 from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsProxyWidget, QSlider
 
@@ -31,7 +37,9 @@ from app.ui.scenes.base import SceneBase
 PRESETS = (1, 10, 100, 1000, 5000)
 SLIDER_STEPS = 1000
 RIGHT_X, RIGHT_W = 860.0, 710.0
-CHART_BOTTOM = 880.0
+WIDTH, MIN_H, MAX_H = 1600.0, 900.0, 1600.0
+#: from this height on (a 4:3 or squarer stage) the charts go across the bottom
+TALL_H = 1150.0
 CONTAINER_EVENTS = {"ContainerCreated", "ContainerStarted", "ContainerStopped", "ContainerRemoved", "WorldReset"}
 
 
@@ -63,6 +71,8 @@ class VmContainersScene(SceneBase):
         self.running_containers = 0
         self._summary_items: dict[str, Any] = {}
         self._overflow_item: Any = None
+        self.stack_bottom = MIN_H - 20
+        self._watched: list[Any] = []
 
     # -- colours -------------------------------------------------------------------------------
     def tint(self, role: str) -> Any:
@@ -70,22 +80,67 @@ class VmContainersScene(SceneBase):
         return mix(self.profile.canvas, getattr(self.profile, role), 0.32)
 
     # -- drawing -------------------------------------------------------------------------------
+    # -- the stage's shape ----------------------------------------------------------------------
+    def stage_height(self) -> float:
+        """The scene height that matches the first view's shape (1600 wide; 900 with no view)."""
+        for view in self.views():
+            vp = view.viewport()
+            if vp.width() > 0 and vp.height() > 0:
+                h = WIDTH * vp.height() / vp.width()
+                return max(MIN_H, min(MAX_H, round(h / 50) * 50))
+        return MIN_H
+
+    @property
+    def tall(self) -> bool:
+        return self.sceneRect().height() >= TALL_H
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        """A view showing this scene changed size: lay out again for its shape (and fit it again)."""
+        if event.type() == QEvent.Type.Resize and any(v.viewport() is obj for v in self.views()):
+            if self.stage_height() != self.sceneRect().height():
+                self.rebuild()
+                for view in self.views():
+                    if getattr(view, "fitted", False) and hasattr(view, "fit"):
+                        view.fit()
+        return False
+
+    def _watch_views(self) -> None:
+        for view in self.views():
+            vp = view.viewport()
+            if vp not in self._watched:
+                vp.installEventFilter(self)
+                self._watched.append(vp)
+
     def rebuild(self) -> None:
+        self._watch_views()
+        height = self.stage_height()
+        self.setSceneRect(QRectF(0, 0, WIDTH, height))
+        self.stack_bottom = round(height * 0.56) if height >= TALL_H else height - 20
         self.container_items.clear()
         self.charts = None
         self.slider = None
         self._overflow_item = None
         self._summary_items = {}
-        self.clear_items()
-        head = self.add_text(self.t("虚拟机与容器", "Virtual machines vs containers"), 40, 24, px=40, bold=True)
-        self.register("title", head)
-        self.layout = draw_stacks(self)
+        self._draw_title_and_stacks()
+        if self.tall:  # the charts take what the stacks leave: give the stacks what they need first
+            vm_top = self.item_for("vm").sceneBoundingRect().top()  # type: ignore[union-attr]
+            vm_short = self.layout.grid_top_limit + 8 - vm_top  # the VMs must clear the headers
+            want = min(self.stack_bottom + vm_short, height - 260)
+            if want > self.stack_bottom:
+                self.stack_bottom = want
+                self._draw_title_and_stacks()
         self._sync_containers(animate=False)
         self.result = vm_model.run_lab(self.n, seed=int(self.controller.world.sim.seed))
         charts_top = self._draw_controls()
         self._draw_charts(charts_top)
         self.set_n(self.n, animate=False, force=True)
         self.apply_highlight()
+
+    def _draw_title_and_stacks(self) -> None:
+        self.clear_items()
+        head = self.add_text(self.t("虚拟机与容器", "Virtual machines vs containers"), 40, 24, px=40, bold=True)
+        self.register("title", head)
+        self.layout = draw_stacks(self)
 
     def _draw_controls(self) -> float:
         """The N chips, the slider and the two-line outcome; returns where the charts may start."""
@@ -152,13 +207,28 @@ class VmContainersScene(SceneBase):
                  for t, w in zip(titles, (RIGHT_W, half, half))]
         t1 = heads[0].boundingRect().height() + 2
         t2 = max(heads[1].boundingRect().height(), heads[2].boundingRect().height()) + 2
-        space = CHART_BOTTOM - top - t1 - t2 - 16
-        h1 = max(space * 0.55, 110.0)
-        h2 = max(space - h1, 110.0)
-        y2 = top + t1 + h1 + 16 + t2
-        rects = [QRectF(RIGHT_X, top + t1, RIGHT_W, h1),
-                 QRectF(RIGHT_X, y2, half, h2),
-                 QRectF(RIGHT_X + RIGHT_W / 2 + 12, y2, half, h2)]
+        bottom = self.sceneRect().height() - 20
+        if self.tall:
+            # the ready curves (the chart the lesson talks about) in the right column under the
+            # controls; disk and "how many fit" side by side across the bottom
+            band_w = (WIDTH - 80 - 24) / 2
+            heads[0].setTextWidth(RIGHT_W)
+            heads[1].setTextWidth(band_w)
+            heads[2].setTextWidth(band_w)
+            t1 = heads[0].boundingRect().height() + 2
+            t2 = max(heads[1].boundingRect().height(), heads[2].boundingRect().height()) + 2
+            y_band = self.stack_bottom + 24 + t2
+            rects = [QRectF(RIGHT_X, top + t1, RIGHT_W, max(self.stack_bottom - top - t1, 110.0)),
+                     QRectF(40, y_band, band_w, max(bottom - y_band, 110.0)),
+                     QRectF(40 + band_w + 24, y_band, band_w, max(bottom - y_band, 110.0))]
+        else:
+            space = bottom - top - t1 - t2 - 16
+            h1 = max(space * 0.55, 110.0)
+            h2 = max(space - h1, 110.0)
+            y2 = top + t1 + h1 + 16 + t2
+            rects = [QRectF(RIGHT_X, top + t1, RIGHT_W, h1),
+                     QRectF(RIGHT_X, y2, half, h2),
+                     QRectF(RIGHT_X + RIGHT_W / 2 + 12, y2, half, h2)]
         charts = DensityCharts(self, rects, self.profile, self.lang, self.font_px(18), max(self.min_text_px, 20))
         for rect, head in zip(rects, heads):
             head.setPos(rect.left(), rect.top() - head.boundingRect().height() - 2)

@@ -14,7 +14,6 @@ from PySide6.QtGui import QPainter
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QGraphicsView
 
-from app.ui.scenes.base import SCENE_RECT
 from app.ui.theme import NORMAL, PROJECTOR
 
 
@@ -33,11 +32,13 @@ def view_for(scene: Any, width: int = 1024, height: int = 768, presenter: bool =
     view.setFrameShape(QGraphicsView.Shape.NoFrame)
     view.resize(width, height)
     view.show()
-    view.fitInView(SCENE_RECT, Qt.AspectRatioMode.KeepAspectRatio)
+    if hasattr(scene, "stage_height"):  # a scene that follows its view's shape (as on the stage)
+        scene.rebuild()
+    view.fitInView(scene.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
     if presenter:
         scale = view.transform().m11()
         scene.set_min_text_px(int(math.ceil(height / 40 / scale)))
-    view.fitInView(SCENE_RECT, Qt.AspectRatioMode.KeepAspectRatio)
+    view.fitInView(scene.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
     return view
 
 

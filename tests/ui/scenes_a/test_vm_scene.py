@@ -108,3 +108,24 @@ def test_both_columns_use_the_height_of_the_stage(scene_for: Any) -> None:
         assert everything.height() > 0.85 * SCENE_RECT.height()
         guest = scene.item_for("guest-os").sceneBoundingRect()
         assert guest.height() > scene.item_for("hypervisor").sceneBoundingRect().height()
+
+
+def test_the_scene_follows_the_shape_of_its_view(scene_for: Any, qtbot: Any) -> None:
+    """On a squarish stage (the window's, beside the narration) the scene grows taller at the same
+    width, so the view's scale (and the presenter text size) stays; the charts go across the bottom.
+    Resizing the view lays it out again."""
+    scene = scene_for(VmContainersScene)
+    view = harness.view_for(scene, 1000, 1000)
+    assert scene.sceneRect().width() == 1600 and scene.sceneRect().height() == 1600
+    assert scene.tall
+    charts = [scene.item_for(f"chart:{i}").sceneBoundingRect() for i in (1, 2, 3)]
+    stacks = scene.item_for("hardware").sceneBoundingRect()
+    assert charts[1].top() > stacks.bottom() and charts[2].top() > stacks.bottom()  # disk, fit: the bottom band
+    assert min(c.height() for c in charts) > 250
+    assert scene.itemsBoundingRect().height() > 0.85 * scene.sceneRect().height()
+    view.resize(1600, 900)  # a wide stage again: the classic side-by-side layout
+    qtbot.waitUntil(lambda: scene.sceneRect().height() == 900)
+    assert not scene.tall
+    assert scene.item_for("chart:2").sceneBoundingRect().left() > scene.item_for("hardware").sceneBoundingRect().right()
+    view.close()
+    view.setScene(None)
