@@ -130,6 +130,7 @@ class Cluster:
                 ensure(name)
             except Exception:  # noqa: BLE001 - the host may already exist
                 pass
+        self._preload_images(name, status.get("images") or [])
         self.api.create("nodes", obj, actor)
         self.api.create("leases", {"apiVersion": "coordination.k8s.io/v1", "kind": "Lease",
                                    "metadata": {"name": name, "namespace": "kube-node-lease"},
@@ -138,6 +139,19 @@ class Cluster:
         self.kubelets[name] = Kubelet(self, name, index)
         self.sim.emit(ev.NodeConditionChanged, node=name, status="Ready", reason="KubeletReady")
         return obj
+
+    def _preload_images(self, node: str, images: list) -> None:
+        """Images a Node manifest lists in status.images are put in that host's content store, so the
+        kubelet finds them (ImageLocality lessons start from pre-pulled nodes). Unknown names are skipped."""
+        for img in images:
+            for ref in img.get("names") or ():
+                if "@" in ref:
+                    continue
+                try:
+                    self.docker.commit_pull(node, self.docker.plan_pull(node, ref))
+                except Exception:  # noqa: BLE001 - a name the registries do not know stays listed only
+                    continue
+                break
 
     def remove_node(self, name: str) -> None:
         """``kubectl delete node``: the object goes; the pod GC removes pods bound to it."""

@@ -13,7 +13,10 @@ W = 18  # label column width, as kubectl's describe prefix writer pads
 
 
 def _kv(key: str, value: Any, indent: int = 0, width: int = W) -> str:
-    return f"{' ' * indent}{(key + ':').ljust(width)}{value}"
+    label = (key + ":").ljust(width)
+    if not label.endswith(" "):
+        label += " "
+    return f"{' ' * indent}{label}{value}"
 
 
 def _map(key: str, m: dict | None, indent: int = 0, width: int = W, sep: str = "=") -> list[str]:

@@ -115,6 +115,13 @@ def cmd_get(world: Any, inv: Invocation, args: list[str]) -> str:
             if text and not text.startswith("No resources"):
                 parts.append(text)
         return "\n\n".join(parts) or _none_found(p)
+    if p.positional and "," in p.positional[0] and "/" not in p.positional[0]:
+        if len(p.positional) > 1:
+            raise CommandError("error: you may only specify a single resource type when naming objects")
+        types = [resource_of(t) for t in p.positional[0].split(",") if t]
+        parts = [_get_list(c, r, [], p, prefix=True) for r in types if r != "events"]
+        parts = [x for x in parts if x and not x.startswith("No resources")]
+        return "\n\n".join(parts) or _none_found(p)
     resource, names = split_targets(p.positional)
     if resource == "events":
         return _get_events(c, p)

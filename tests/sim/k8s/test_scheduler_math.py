@@ -90,3 +90,43 @@ def test_spread_prefers_emptier_node(classroom) -> None:
     assert pts[first.winner] == (4, 50)
     assert all(v == (2, 100) for n, v in pts.items() if n != first.winner)
     assert second.winner != first.winner
+
+
+def test_image_locality_taints_and_node_affinity_by_hand(classroom) -> None:
+    classroom.ok("kubectl apply -f tests/fixtures/manifests/node-with-images.yaml")
+    classroom.ok("kubectl taint nodes node-1 flaky=yes:PreferNoSchedule")
+    classroom.ok("kubectl label node node-2 disk=ssd")
+    classroom.ok("kubectl apply -f -", stdin="""apiVersion: v1
+kind: Pod
+metadata: {name: g}
+spec:
+  tolerations: [{key: dedicated, operator: Equal, value: gpu, effect: NoSchedule}]
+  affinity:
+    nodeAffinity:
+      preferredDuringSchedulingIgnoredDuringExecution:
+      - weight: 10
+        preference: {matchExpressions: [{key: disk, operator: In, values: [ssd]}]}
+  containers: [{name: g, image: nginx:1.27}]
+""")
+    classroom.ok("sim advance 2s")
+    d = classroom.k8s.scheduling_breakdown("default", "g")
+    by = {s.name: dict(zip(d.feasible, zip(s.raw, s.normalized))) for s in d.scores if not s.skipped}
+    # ImageLocality on node-gpu: int(186812300 * 1/4) = 46703075 bytes, clamped to [23 MiB, 1000 MiB]:
+    # 100 * (46703075 - 24117248) // (1048576000 - 24117248) = 2
+    assert by["ImageLocality"]["node-gpu"] == (2, 2) and by["ImageLocality"]["node-1"] == (0, 0)
+    # TaintToleration: one untolerated PreferNoSchedule taint on node-1 -> raw 1 -> 100 - 100*1/1 = 0
+    assert by["TaintToleration"]["node-1"] == (1, 0) and by["TaintToleration"]["node-3"] == (0, 100)
+    # NodeAffinity: preferred weight 10 matches node-2 only -> normalised 100 there, 0 elsewhere
+    assert by["NodeAffinity"]["node-2"] == (10, 100) and by["NodeAffinity"]["node-gpu"] == (0, 0)
+    assert d.winner == "node-2"  # 300 + 200 beats node-gpu's 300 + 2 + a better fit
+
+
+def test_most_allocated_packs(classroom) -> None:
+    classroom.ok("sim scheduler --strategy MostAllocated")
+    classroom.ok("kubectl create deployment web --image=nginx:1.27 --replicas=1")
+    classroom.ok("sim advance 1s")
+    d = classroom.k8s.scheduling_breakdown("default", classroom.k8s.pods("default")[0]["metadata"]["name"])
+    fit = [s for s in d.scores if s.name == "NodeResourcesFit"][0]
+    # MostAllocated: min(req, alloc) * 100 / alloc with non-zero requests 150m / 264Mi (incl. log collector)
+    assert fit.raw == [(150 * 100 // 2000 + 264 * 100 // 4096) // 2] * 3
+    assert d.strategy == "MostAllocated"
