@@ -8,7 +8,7 @@ from itertools import repeat
 from operator import add, mul
 
 from .breakdown import SCORE_PLUGINS, Decision, Failure, PluginScores
-from .filters import PodContext, fit_reasons, run_filters
+from .filters import PodContext, run_filters
 from .nodecache import NodeState, SchedulerCache
 from .podinfo import PodSpecInfo
 from . import scores

@@ -7,7 +7,7 @@ from . import quantity as q
 from .labels import compile_selector, format_selector
 from .meta import human_duration, parse_timestamp
 from .output import table
-from .printers import node_status, pod_status, svc_ports
+from .printers import pod_status
 
 W = 18  # label column width, as kubectl's describe prefix writer pads
 

@@ -233,12 +233,12 @@ def cmd_describe(world: Any, inv: Invocation, args: list[str]) -> str:
 
 
 def register_all(console: Any) -> None:
-    from . import kubectl_apply, kubectl_ops
+    from . import kubectl_apply, kubectl_create, kubectl_ops, kubectl_rollout
 
     table_ = {
         "get": cmd_get, "describe": cmd_describe, "apply": kubectl_apply.cmd_apply, "create": kubectl_apply.cmd_create,
-        "delete": kubectl_apply.cmd_delete, "run": kubectl_apply.cmd_run, "expose": kubectl_apply.cmd_expose,
-        "scale": kubectl_ops.cmd_scale, "set": kubectl_ops.cmd_set, "rollout": kubectl_ops.cmd_rollout,
+        "delete": kubectl_apply.cmd_delete, "run": kubectl_create.cmd_run, "expose": kubectl_create.cmd_expose,
+        "scale": kubectl_rollout.cmd_scale, "set": kubectl_rollout.cmd_set, "rollout": kubectl_rollout.cmd_rollout,
         "cordon": kubectl_ops.cmd_cordon, "uncordon": kubectl_ops.cmd_uncordon, "drain": kubectl_ops.cmd_drain,
         "taint": kubectl_ops.cmd_taint, "label": kubectl_ops.cmd_label, "logs": kubectl_ops.cmd_logs,
         "top": kubectl_ops.cmd_top, "version": kubectl_ops.cmd_version, "cluster-info": kubectl_ops.cmd_cluster_info,
