@@ -62,7 +62,7 @@ def test_heredocs() -> None:
     ("FROM a\nLABEL a=1 b\n", 2, "can't find = in \"b\""),
     ("FROM a\nSHELL /bin/bash -c\n", 2, "SHELL requires the arguments to be in JSON form"),
     ("FROM a\nCOPY --frm=x a b\n", 2, "unknown flag: frm"),
-    ("FROM a\nCOPY --from a b\n", 2, "missing a value on flag: --from"),
+    ("FROM a\nCOPY --from a b\n", 2, "missing a value on flag: from"),
     ("FROM a\nHEALTHCHECK RUN x\n", 2, 'Unknown type "RUN" in HEALTHCHECK'),
     ("FROM a\nHEALTHCHECK --retries=-1 CMD x\n", 2, "--retries cannot be negative (-1)"),
     ("FROM a\nONBUILD ONBUILD RUN x\n", 2, "isn't allowed"),

@@ -106,3 +106,14 @@ def test_a_path_ending_in_a_backslash_continues_the_line() -> None:
     # character, so the next non-empty, non-comment line joins the COPY
     (copy,) = instrs("FROM a\nCOPY --from=b \\\n\tC:\\\\x.dll \\\n\tC:\\\\dir\\\\\n\n# note\nENV V 1\n")
     assert copy.words == ("C:\\\\x.dll", "C:\\\\dir\\ENV", "V", "1")
+
+
+def test_flags_read_as_buildkit_extracts_them() -> None:
+    copy, run, add = instrs('FROM a\nCOPY --chown="www-data:www-data" --link=TRUE a b\nRUN -- --not-a-flag\n'
+                            "ADD --chmod='0755' s d\n")
+    assert copy.flags == (("chown", "www-data:www-data"), ("link", "TRUE")) and copy.words == ("a", "b")
+    assert run.flags == () and run.shell == "--not-a-flag"
+    assert add.flag("chmod") == "0755"
+    assert "missing a value on flag: link" in str(error_of("FROM a\nCOPY --link= a b\n"))
+    assert "expecting boolean value for flag link, not: yes" in str(error_of("FROM a\nCOPY --link=yes a b\n"))
+    assert "unknown flag: Mount" in str(error_of("FROM a\nRUN --Mount=type=cache x\n"))

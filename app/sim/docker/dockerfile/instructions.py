@@ -86,12 +86,12 @@ def _err(reason: str, ins: RawInstruction, path: str) -> DockerfileError:
 
 def _check_flags(raw: RawInstruction, path: str) -> None:
     allowed = _FLAGS.get(raw.keyword, {})
-    for name, value in raw.flags:
+    for name, value in raw.flags:  # BuildKit's BFlags.Parse, messages included
         if name not in allowed:
             raise _err(f"unknown flag: {name}", raw, path)
-        if allowed[name] and (value is None or value == ""):
-            raise _err(f"missing a value on flag: --{name}", raw, path)
-        if not allowed[name] and value not in (None, "true", "false"):
+        if allowed[name] and value is None or not allowed[name] and value == "":
+            raise _err(f"missing a value on flag: {name}", raw, path)
+        if not allowed[name] and value is not None and value.lower() not in ("true", "false"):
             raise _err(f"expecting boolean value for flag {name}, not: {value}", raw, path)
 
 

@@ -146,21 +146,46 @@ def parse_text(text: str, path: str = "Dockerfile") -> ParsedFile:
 
 
 def _flags(rest: str, line: int, path: str) -> tuple[list[tuple[str, str | None]], str]:
+    """Leading ``--name[=value]`` words, read as BuildKit's extractBuilderFlags reads them.
+
+    Quotes inside a flag word are removed (``--chown="a:b"`` gives ``a:b``), a backslash escapes
+    the next character, and a lone ``--`` ends the flags and is dropped.
+    """
     flags: list[tuple[str, str | None]] = []
-    while rest.startswith("--"):
-        word, _, tail = rest.partition(" ")
-        if "\t" in word:
-            word, _, t2 = word.partition("\t")
-            tail = t2 + " " + tail
-        body = word[2:]
-        if not body:
-            break  # a lone "--" is an argument
-        name, eq, value = body.partition("=")
-        if not re.fullmatch(r"[a-z][a-z0-9-]*", name):
+    pos = 0
+    n = len(rest)
+    while True:
+        while pos < n and rest[pos].isspace():
+            pos += 1
+        if not rest.startswith("--", pos):
+            return flags, rest[pos:]
+        word: list[str] = []
+        quote = ""
+        while pos < n and (quote or not rest[pos].isspace()):
+            ch = rest[pos]
+            if quote:
+                if ch == quote:
+                    quote = ""
+                elif ch == "\\" and pos + 1 < n:
+                    pos += 1
+                    word.append(rest[pos])
+                else:
+                    word.append(ch)
+            elif ch in "'\"":
+                quote = ch
+            elif ch == "\\" and pos + 1 < n:
+                pos += 1
+                word.append(rest[pos])
+            elif ch != "\\":
+                word.append(ch)
+            pos += 1
+        text = "".join(word)
+        if text == "--":
+            return flags, rest[pos:].lstrip()
+        name, eq, value = text[2:].partition("=")
+        if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_-]*", name):
             raise DockerfileError(f"unknown flag: {name}", line, path)
         flags.append((name, value if eq else None))
-        rest = tail.lstrip()
-    return flags, rest
 
 
 NOT_STRING_ARRAY = "when using JSON array syntax, arrays must be comprised of strings only"
