@@ -210,20 +210,34 @@ class Cluster:
         spec = admission.add_default_tolerations(spec)
         spec.setdefault("serviceAccountName", "default")
         spec.setdefault("preemptionPolicy", "PreemptLowerPriority")
-        spec["priority"] = self.resolve_priority(spec)
+        try:
+            spec["priority"] = self.resolve_priority(dict(spec, priority=None))
+        except APIError:
+            # simplification: a real ReplicaSet would fail to create the pod (FailedCreate) until the
+            # PriorityClass exists again; here the pod gets priority 0
+            spec["priority"] = 0
         return spec
 
-    def resolve_priority(self, spec: dict) -> int:
+    def resolve_priority(self, spec: dict, pod_name: str = "") -> int:
+        """The Priority admission plugin: value of priorityClassName, else of the globalDefault class, else 0."""
         name = spec.get("priorityClassName")
         if not name:
-            return int(spec.get("priority") or 0)
-        if name in ("system-cluster-critical", "system-node-critical"):
-            return 2000000000 if name == "system-cluster-critical" else 2000001000
-        pc = self.api.get("priorityclasses", "", name)
-        if pc is None:
-            raise APIError(f'Error from server (Forbidden): pods "" is forbidden: no PriorityClass with name {name} '
-                           "was found", "Forbidden")
-        return int(pc.get("value", 0))
+            default = next((pc for pc in self.api.store.items("priorityclasses") if pc.get("globalDefault")), None)
+            value = int(default.get("value", 0)) if default else 0
+        elif name in ("system-cluster-critical", "system-node-critical"):
+            value = 2000000000 if name == "system-cluster-critical" else 2000001000
+        else:
+            pc = self.api.get("priorityclasses", "", name)
+            if pc is None:
+                raise APIError(f'Error from server (Forbidden): pods "{pod_name}" is forbidden: no PriorityClass with '
+                               f"name {name} was found", "Forbidden")
+            value = int(pc.get("value", 0))
+        given = spec.get("priority")
+        if given is not None and given != value:
+            raise APIError(f'Error from server (Forbidden): pods "{pod_name}" is forbidden: the integer value of '
+                           f"priority ({given}) must not be provided in pod spec; priority admission controller "
+                           f"computed {value} from the given PriorityClass name", "Forbidden")
+        return value
 
     @staticmethod
     def qos(spec: dict) -> str:

@@ -77,9 +77,9 @@ def _prepare(c: Any, doc: Document, ns_flag: str | None, validate: str) -> tuple
         obj.pop("status", None)
     obj = admission.apply_defaults(kind, obj)
     if kind == "Pod":
-        obj["spec"]["priority"] = c.resolve_priority(obj["spec"])
+        obj["spec"]["priority"] = c.resolve_priority(obj["spec"], obj["metadata"].get("name", ""))
     if kind in ("Deployment", "ReplicaSet", "DaemonSet"):
-        c.resolve_priority(obj["spec"]["template"]["spec"])
+        c.resolve_priority(dict(obj["spec"]["template"]["spec"], priority=None))
     return resource, obj, (doc.warnings if validate == "warn" else [])
 
 

@@ -136,3 +136,34 @@ def test_directory_apply(con: Console, tmp_path) -> None:
     assert out == "deployment.apps/web created\nservice/web created"
     svc = con.k8s.api.get("services", "default", "web")
     assert svc["spec"]["clusterIP"].startswith("10.96.") and svc["spec"]["ports"][0]["targetPort"] == 80
+
+
+def test_kubernetes_io_manifests_apply_unchanged(classroom: Console) -> None:
+    out = classroom.ok("kubectl apply -f tests/fixtures/manifests/docs")
+    assert out.splitlines() == [
+        "namespace/development created", "configmap/game-demo created", "daemonset.apps/fluentd-elasticsearch created",
+        "service/my-nodeport-service created", "pod/with-node-affinity created", "pod/nginx-tolerant created",
+        "priorityclass.scheduling.k8s.io/high-priority created", "service/my-service created", "pod/nginx created"]
+    classroom.ok("sim advance 10s")
+    assert classroom.k8s.api.get("services", "default", "my-nodeport-service")["spec"]["ports"][0]["nodePort"] == 30007
+    msg = [e for e in classroom.events("FailedScheduling") if e.pod == "with-node-affinity"][0].message
+    assert msg == ("0/3 nodes are available: 3 node(s) didn't match Pod's node affinity/selector. preemption: 0/3 "
+                   "nodes are available: 3 Preemption is not helpful for scheduling.")
+    assert "Running" in classroom.ok("kubectl get pod nginx")
+    fluentd = classroom.ok("kubectl get pods -n kube-system -l name=fluentd-elasticsearch")
+    assert fluentd.count("ErrImagePull") + fluentd.count("ImagePullBackOff") == 3  # quay.io is not simulated
+    assert "no such host" in classroom.ok("kubectl describe pods -n kube-system -l name=fluentd-elasticsearch")
+    assert "enemy.types=aliens,monsters" in classroom.ok("kubectl describe configmap game-demo")
+    out = classroom.fail("kubectl run p --image=nginx --overrides=x")
+    assert "unknown flag" in out
+
+
+def test_priority_admission(classroom: Console) -> None:
+    classroom.ok("kubectl apply -f tests/fixtures/manifests/docs/priorityclass.yaml")
+    pod = "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  priorityClassName: %s\n%s  containers: [{name: a, image: busybox}]\n"
+    out = classroom.fail("kubectl apply -f -", stdin=pod % ("missing", ""))
+    assert out == 'Error from server (Forbidden): pods "p" is forbidden: no PriorityClass with name missing was found'
+    out = classroom.fail("kubectl apply -f -", stdin=pod % ("high-priority", "  priority: 5\n"))
+    assert "the integer value of priority (5) must not be provided in pod spec" in out
+    classroom.ok("kubectl apply -f -", stdin=pod % ("high-priority", ""))
+    assert classroom.k8s.api.get("pods", "default", "p")["spec"]["priority"] == 1000000

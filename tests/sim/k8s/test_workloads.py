@@ -203,3 +203,44 @@ def test_deterministic_and_snapshot_safe() -> None:
     clone.sim.advance(30)
     assert len(clone.k8s.pods("default")) > len([p for p in a.k8s.pods("default")]) - 2
     assert a.k8s.api.get("deployments", "default", "web")["spec"]["replicas"] == 4
+
+
+def test_cut_off_node_keeps_running_and_stale_proxy_rules(classroom: Console) -> None:
+    classroom.ok("kubectl create deployment web --image=nginx:1.27 --replicas=3 --port=80")
+    classroom.ok("kubectl expose deployment web --port=80")
+    classroom.ok("sim run-until all-running")
+    classroom.ok("sim node cut node-3")
+    classroom.ok("sim run-until node/node-3=Unknown")
+    # the partitioned kubelet keeps its containers; the control plane marks its pod not ready
+    assert classroom.k8s.kubelets["node-3"].pods
+    classroom.ok("sim advance 5s")
+    last = [e for e in classroom.events("EndpointsChanged") if e.service == "web"][-1]
+    assert last.ready == 2
+    # node-3's kube-proxy still has the old rules (three endpoints); node-1's has two
+    from_3 = {classroom.ok("sim curl web --from node-3").split(" -> ")[2].split()[0] for _ in range(3)}
+    from_1 = {classroom.ok("sim curl web --from node-1").split(" -> ")[2].split()[0] for _ in range(4)}
+    assert len(from_3) == 3 and len(from_1) == 2
+    classroom.ok("sim node back node-3")
+    classroom.ok("sim advance 15s")
+    assert "NotReady" not in classroom.ok("kubectl get nodes")
+
+
+def test_explain_unschedulable_and_session_replay(tmp_path) -> None:
+    from app.sim.session import Mark, Session
+    from .conftest import FIXTURES
+    manifest = tmp_path / "big.yaml"
+    manifest.write_text("apiVersion: v1\nkind: Pod\nmetadata: {name: big}\nspec:\n  containers:\n"
+                        "  - {name: a, image: nginx:1.27, resources: {requests: {memory: 64Gi}}}\n")
+    s = Session(seed=5)
+    s.snapshots_enabled = False  # restoring must replay every line from the start
+    for line in ("sim preset classroom", f"kubectl apply -f {manifest}", "sim advance 2s"):
+        assert s.execute(line).ok, line
+    out = s.world.run("sim explain pod big").output
+    assert "NodeResourcesFit: Insufficient memory" in out and "0/3 nodes are available: 3 Insufficient memory." in out
+    end, digest = s.world.sim.now, s.world.sim.digest()
+    manifest.unlink()  # the session recorded what the command read
+    s.restore(Mark(0.0, 1))  # after the preset, before the apply
+    assert s.world.k8s.api.get("pods", "default", "big") is None
+    s.jump_to_time(end)
+    assert s.world.sim.digest() == digest
+    assert s.world.k8s.api.get("pods", "default", "big") is not None
