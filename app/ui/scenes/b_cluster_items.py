@@ -10,7 +10,7 @@ import math
 from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QFontMetricsF, QPainter
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
 from .b_common import NO_PEN, POD_LEGEND, brush, draw_pod_glyph, draw_text, line_height, pen
@@ -20,6 +20,9 @@ ALIGN_L = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 ALIGN_R = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 ALIGN_C = Qt.AlignmentFlag.AlignCenter
 STATUS_GLYPH = {"Ready": "✓", "NotReady": "✕", "Unknown": "?"}
+#: legend names when the full ones do not fit (presenter sizes)
+SHORT_LEGEND = {"ContainerCreating": ("拉取/创建", "Pulling"), "Running": ("未就绪", "Not ready"),
+                "Failed": ("失败", "Failed"), "Terminating": ("终止中", "Stopping"), "old": ("旧版本", "Old rev.")}
 
 
 def slot_grid(area: QRectF, n: int, max_h: float = 26.0, aspect: float = 2.2,
@@ -77,16 +80,43 @@ class CardItem(QGraphicsItem):
 
 
 class NodeCard(CardItem):
-    def __init__(self, scene: Any, rect: QRectF, name: str) -> None:
+    #: text unit bounds (scene units): tiny cards on a 100-node grid, large ones for a class of three
+    MIN_UNIT, MAX_UNIT = 6.0, 34.0
+    #: pod chip height per unit of text
+    CHIP = 1.6
+
+    def __init__(self, scene: Any, rect: QRectF, name: str, unit: float = 0.0) -> None:
         super().__init__(scene, rect, f"node:{name}")
         self.name = name
+        self.unit = unit  # from the scene's layout (0: derive it from the card's size)
         self.view = NodeView(name)
         self.pulling: tuple[str, ...] = ()
         self.note = ""
         self.setZValue(5)
 
     # geometry
+    @staticmethod
+    def text_unit(unit: float, min_text_px: float) -> float:
+        """The unit the card's text rows use: ``unit``, or more at presenter sizes."""
+        return max(unit, min_text_px / 0.85)
+
+    @staticmethod
+    def height_for(unit: float, width: float, pods: int, min_text_px: float = 0) -> float:
+        """Card height at ``unit``: title, two bars and the footer (presenter text may make these
+        taller), ``pods`` chips of height ``unit * CHIP`` in rows as wide as the card allows, each
+        with its name line; what :meth:`pod_area` and the scene's ``slot_grid`` lay out."""
+        t = NodeCard.text_unit(unit, min_text_px)
+        h = unit * NodeCard.CHIP
+        cols = max(1, int((width - t) // (h * 2.2 * 1.25)))
+        rows = math.ceil(max(pods, 1) / cols)
+        return t * (1.5 + 2 * 1.05 + 0.3) + rows * h * 2.1 + t * 1.35 + unit * 0.3
+
+    def chip_h(self) -> float:
+        return self.unit * self.CHIP if self.unit else 26.0
+
     def _unit(self) -> float:
+        if self.unit:
+            return self.text_unit(self.unit, self._scene.min_text_px)
         u = max(6.0, min(self._rect.height() * 0.085, self._rect.width() * 0.06, 22.0))
         # presenter mode: grow the rows with the minimum text size, as far as the card allows
         return min(max(u, self._scene.min_text_px / 0.85), max(u, self._rect.height() / 8.5))
@@ -214,9 +244,25 @@ class LegendItem(CardItem):
         for i, (state, zh, en) in enumerate(POD_LEGEND):
             y = 6 + rh * (i + 1)
             gh = min(rh * 0.62, 22)
+            room = self._rect.width() - 30 - gh * 2.1
+            if QFontMetricsF(font).horizontalAdvance(t(zh, en)) > room and state in SHORT_LEGEND:
+                zh, en = SHORT_LEGEND[state]  # presenter sizes: the short name, never a cut one
             draw_pod_glyph(painter, QRectF(12, y + (rh - gh) / 2, gh * 2.1, gh), state, self.profile, canvas_role="panel")
             draw_text(painter, QRectF(20 + gh * 2.1, y, self._rect.width() - 30 - gh * 2.1, rh), t(zh, en), font,
                       self.profile.color("text"))
+        # a rolling update: pods of the older ReplicaSet wear a dashed ring (and "r1" when large)
+        y = 6 + rh * (len(POD_LEGEND) + 1)
+        gh = min(rh * 0.5, 18)
+        chip = QRectF(12 + gh * 0.25, y + (rh - gh) / 2, gh * 2.1, gh)
+        draw_pod_glyph(painter, chip, "Ready", self.profile, canvas_role="panel")
+        painter.setBrush(brush(self.profile.color("canvas", 0)))
+        painter.setPen(pen(self.profile.color("text"), max(1.0, gh * 0.1), Qt.PenStyle.DashLine))
+        painter.drawRect(chip.adjusted(-gh * 0.22, -gh * 0.22, gh * 0.22, gh * 0.22))
+        label = t("旧版本(滚动更新中)", "old revision (rolling update)")
+        if QFontMetricsF(font).horizontalAdvance(label) > self._rect.width() - 30 - gh * 2.6:
+            label = t(*SHORT_LEGEND["old"])
+        draw_text(painter, QRectF(20 + gh * 2.6, y, self._rect.width() - 30 - gh * 2.6, rh), label, font,
+                  self.profile.color("text"))
 
     @staticmethod
     def row_h(scene: Any) -> float:
@@ -224,7 +270,7 @@ class LegendItem(CardItem):
 
     @staticmethod
     def height_for(scene: Any) -> float:
-        return LegendItem.row_h(scene) * (len(POD_LEGEND) + 1) + 12
+        return LegendItem.row_h(scene) * (len(POD_LEGEND) + 2) + 12
 
 
 class ServiceItem(CardItem):

@@ -32,6 +32,7 @@ class PodView:
     mem_b: int = 0
     ip: str = ""
     labels: dict[str, str] = field(default_factory=dict)
+    created: str = ""           # metadata.creationTimestamp (RFC 3339: sorts as text)
 
     @property
     def key(self) -> str:
@@ -100,6 +101,7 @@ def pod_view(obj: dict) -> PodView:
     pv = PodView(namespace=meta.get("namespace", "default"), name=meta["name"],
                  node=spec.get("nodeName") or "", labels=dict(meta.get("labels") or {}))
     pv.ip = status.get("podIP", "") or ""
+    pv.created = str(meta.get("creationTimestamp", "") or "")
     containers = spec.get("containers") or ()
     pv.images = tuple(str(c.get("image", "")) for c in containers)
     for c in containers:
@@ -177,6 +179,9 @@ class ClusterView:
     nodes: dict[str, NodeView] = field(default_factory=dict)
     pods: dict[str, PodView] = field(default_factory=dict)
     services: dict[str, ServiceView] = field(default_factory=dict)
+    #: pod key -> (its ReplicaSet's revision, older than its Deployment's newest, the Deployment
+    #: runs pods of two revisions now); only pods in a rollout or left from one are listed
+    revisions: dict[str, tuple[int, bool, bool]] = field(default_factory=dict)
 
     @property
     def pending(self) -> list[str]:
@@ -228,7 +233,40 @@ def cluster_view(world: Any, cache: ViewCache | None = None) -> ClusterView:
         sv = service_view(obj)
         cv.services[sv.key] = sv
     _endpoints(world, cv.services)
+    _revisions(world, cv)
     return cv
+
+
+def _revisions(world: Any, cv: ClusterView) -> None:
+    """Which pods belong to an older revision of their Deployment (ReplicaSet revision annotation)."""
+    rs_rev: dict[tuple[str, str], tuple[str, int]] = {}
+    newest: dict[tuple[str, str], int] = {}
+    for rs in _items(world, "replicasets"):
+        meta = rs["metadata"]
+        dep = next((str(r.get("name", "")) for r in meta.get("ownerReferences") or () if r.get("kind") == "Deployment"), "")
+        if not dep:
+            continue
+        try:
+            rev = int((meta.get("annotations") or {}).get("deployment.kubernetes.io/revision", 0))
+        except ValueError:
+            rev = 0
+        ns = meta.get("namespace", "default")
+        rs_rev[(ns, meta["name"])] = (dep, rev)
+        newest[(ns, dep)] = max(newest.get((ns, dep), 0), rev)
+    if len(newest) == len(rs_rev):  # one ReplicaSet per Deployment: no rollout anywhere
+        return
+    owned: dict[str, tuple[tuple[str, str], int]] = {}
+    live: dict[tuple[str, str], set[int]] = {}
+    for key, pv in cv.pods.items():
+        hit = rs_rev.get((pv.namespace, pv.owner)) if pv.owner_kind == "ReplicaSet" else None
+        if hit is not None:
+            dep_key = (pv.namespace, hit[0])
+            owned[key] = (dep_key, hit[1])
+            live.setdefault(dep_key, set()).add(hit[1])
+    for key, (dep_key, rev) in owned.items():
+        old, mixed = rev < newest[dep_key], len(live[dep_key]) > 1
+        if old or mixed:
+            cv.revisions[key] = (rev, old, mixed)
 
 
 def owner_deployment(world: Any, pod: PodView) -> str:

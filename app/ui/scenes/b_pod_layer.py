@@ -80,6 +80,9 @@ class PodLayer(QGraphicsItem):
         self.src = np.zeros((cap, 4))      # where the current flight started
         self.flight = np.zeros(cap, dtype=np.int64)  # id of the flight moving it (0: none)
         self.state = np.zeros(cap, dtype=np.int16)
+        #: during a rolling update: the pod belongs to an older ReplicaSet (drawn with a dashed ring)
+        self.old = np.zeros(cap, dtype=bool)
+        self.tags: list[str] = []  # "r1", "r2" ... while its Deployment runs pods of two revisions
         self.selected: str | None = None
         self._rects = [_Batch(QRectF) for _ in range(3)]
         self._lines = _Batch(QLineF)
@@ -135,12 +138,30 @@ class PodLayer(QGraphicsItem):
                                             np.stack([x0 + dx, y1 - dy, x1 - dx, y0 + dy], axis=1)])
                     painter.setPen(pen(profile.color("node"), max(0.8, hmin * 0.14)))
                 self._lines.draw(painter, lines)
+        self._paint_revisions(painter, cur)
         self._paint_labels(painter, cur, exposed, scale)
         if self.selected in self.index:
             x, y, w, h = self.cur[self.index[self.selected]]
             painter.setBrush(brush(profile.color("canvas", 0)))
             painter.setPen(pen(profile.color("highlight"), max(1.5, h * 0.18)))
             painter.drawRoundedRect(QRectF(x - h * 0.25, y - h * 0.25, w + h * 0.5, h * 1.5), h * 0.3, h * 0.3)
+
+    def _paint_revisions(self, painter: QPainter, cur: np.ndarray) -> None:
+        """Old-revision pods wear a dashed ring (a shape, not a colour, visible at any zoom); where the
+        names are drawn, a pod of a Deployment in mid-rollout also shows its revision ("r1 6mgjc")."""
+        n = len(cur)
+        old = np.nonzero(self.old[:n])[0]
+        profile = self._scene.profile
+        if len(old):
+            r = cur[old].copy()
+            grow = r[:, 3] * 0.22
+            r[:, 0] -= grow
+            r[:, 1] -= grow
+            r[:, 2] += 2 * grow
+            r[:, 3] += 2 * grow
+            painter.setBrush(brush(profile.color("canvas", 0)))
+            painter.setPen(pen(profile.color("text"), max(0.8, float(cur[old, 3].min()) * 0.1), Qt.PenStyle.DashLine))
+            self._rects[2].draw(painter, r)
 
     def _paint_labels(self, painter: QPainter, cur: np.ndarray, exposed: QRectF, scale: float) -> None:
         """Pod names, only where a chip is at least 14 px high on screen (close zoom)."""
@@ -156,8 +177,10 @@ class PodLayer(QGraphicsItem):
         for i in vis:
             x, y, w, h = cur[i]
             painter.setFont(ui_font(int(max(6.0, h * 0.5))))  # secondary labels: sized to the chip
+            tag = self.tags[i]
             painter.drawText(QRectF(x - w * 0.3, y + h + 1, w * 1.6, h * 0.7),
-                             int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop), self.labels[i])
+                             int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop),
+                             f"{tag} {self.labels[i]}" if tag else self.labels[i])
 
     # -- state -------------------------------------------------------------------------------------
     def _grow(self) -> None:
@@ -166,13 +189,15 @@ class PodLayer(QGraphicsItem):
             a = np.zeros((cap, 4))
             a[: len(getattr(self, name))] = getattr(self, name)
             setattr(self, name, a)
-        for name, dt in (("flight", np.int64), ("state", np.int16)):
+        for name, dt in (("flight", np.int64), ("state", np.int16), ("old", bool)):
             a = np.zeros(cap, dtype=dt)
             a[: len(getattr(self, name))] = getattr(self, name)
             setattr(self, name, a)
 
-    def set_pod(self, key: str, label: str, state: str, rect: QRectF) -> tuple[float, float, float, float] | None:
-        """Put a pod in its final state and place; returns where it was drawn before (None if new)."""
+    def set_pod(self, key: str, label: str, state: str, rect: QRectF, tag: str = "",
+                old: bool = False) -> tuple[float, float, float, float] | None:
+        """Put a pod in its final state and place (with its revision tag and whether that revision is
+        an old one); returns where it was drawn before (None if new)."""
         target = (rect.x(), rect.y(), rect.width(), rect.height())
         i = self.index.get(key)
         if i is None:
@@ -181,6 +206,7 @@ class PodLayer(QGraphicsItem):
                 self._grow()
             self.keys.append(key)
             self.labels.append(label)
+            self.tags.append(tag)
             self.index[key] = i
             self.cur[i] = self.src[i] = self.dst[i] = target
             before = None
@@ -190,6 +216,8 @@ class PodLayer(QGraphicsItem):
             self.cur[i] = target
             self.flight[i] = 0
         self.state[i] = STATE_CODE.get(state, STATE_CODE["Failed"])
+        self.old[i] = old
+        self.tags[i] = tag
         self.update()
         return before  # type: ignore[return-value]
 
@@ -200,12 +228,13 @@ class PodLayer(QGraphicsItem):
         last = len(self.keys) - 1
         if i != last:  # move the last pod into the hole
             k = self.keys[last]
-            self.keys[i], self.labels[i] = k, self.labels[last]
+            self.keys[i], self.labels[i], self.tags[i] = k, self.labels[last], self.tags[last]
             self.index[k] = i
-            for a in (self.cur, self.dst, self.src, self.flight, self.state):
+            for a in (self.cur, self.dst, self.src, self.flight, self.state, self.old):
                 a[i] = a[last]
         self.keys.pop()
         self.labels.pop()
+        self.tags.pop()
         if self.selected == key:
             self.selected = None
         self.update()
@@ -213,6 +242,7 @@ class PodLayer(QGraphicsItem):
     def clear(self) -> None:
         self.keys.clear()
         self.labels.clear()
+        self.tags.clear()
         self.index.clear()
         self.update()
 
@@ -254,6 +284,11 @@ class PodLayer(QGraphicsItem):
             return None
         x, y, w, h = (self.dst if final else self.cur)[i]
         return QRectF(float(x), float(y), float(w), float(h))
+
+    def revision_of(self, key: str) -> tuple[str, bool] | None:
+        """(tag, old) as drawn: the revision tag ("" outside a rollout) and the dashed-ring flag."""
+        i = self.index.get(key)
+        return None if i is None else (self.tags[i], bool(self.old[i]))
 
     def state_of(self, key: str) -> str | None:
         i = self.index.get(key)

@@ -10,6 +10,7 @@ details dock can show the scheduler's breakdown, the YAML and the events (``app.
 from __future__ import annotations
 
 import html
+import math
 from typing import Any, Sequence
 
 from PySide6.QtCore import QPointF, QRectF, QVariantAnimation, Signal
@@ -28,9 +29,12 @@ from .b_pod_layer import PodLayer
 from .b_routes import ParcelItem, RouteLayer
 from .base import SCENE_RECT, SceneBase
 
+CARD_GAP = 14.0
 LEFT = QRectF(16, 16, 300, 868)
 GRID = QRectF(332, 132, 1252, 752)
 SERVICES = QRectF(332, 16, 1252, 100)
+#: at presenter sizes the left column is wider, so its titles and lines are not cut
+PRESENTER_PX, LEFT_W_PRESENTER = 22, 380.0
 #: image parcels in flight at most (the node cards list every pull anyway)
 MAX_PARCELS = 12
 EVICT_TAINTS = ("node.kubernetes.io/unreachable", "node.kubernetes.io/not-ready")
@@ -59,7 +63,24 @@ class ClusterScene(SceneBase):
         self._details: list[Any] = []   # details widgets made by make_details_widget (fed below)
         self._parcels = 0
         self._cache = ViewCache()
-        self._placed: dict[str, tuple] = {}  # pod key -> (x, y, w, state) last given to the layer
+        self._placed: dict[str, tuple] = {}  # pod key -> (x, y, w, state, tag, old) last given to the layer
+        self._capacity = 4  # pod slots per node card
+
+    # -- the three regions: left column, Services strip, node grid ------------------------------------
+    @property
+    def left(self) -> QRectF:
+        return QRectF(LEFT.x(), LEFT.y(), LEFT_W_PRESENTER if self.min_text_px >= PRESENTER_PX else LEFT.width(),
+                      LEFT.height())
+
+    @property
+    def grid(self) -> QRectF:
+        x = self.left.right() + 16
+        return QRectF(x, GRID.y(), GRID.right() - x, GRID.height())
+
+    @property
+    def services_rect(self) -> QRectF:
+        x = self.left.right() + 16
+        return QRectF(x, SERVICES.y(), SERVICES.right() - x, SERVICES.height())
 
     # -- building ---------------------------------------------------------------------------------
     def rebuild(self) -> None:
@@ -80,26 +101,26 @@ class ClusterScene(SceneBase):
         big = row > 30  # presenter sizes: fewer lines, so the pending queue keeps its room
         reg_h = row * 2 + 16 if big else 150.0
         dep_h = row * 3 + 16 if big else 206.0
-        queue_h = LEFT.height() - legend_h - reg_h - dep_h - 3 * gap
-        y = LEFT.y()
-        self.registry_box = self._box(QRectF(LEFT.x(), y, LEFT.width(), reg_h), "registry", "registry")
+        queue_h = self.left.height() - legend_h - reg_h - dep_h - 3 * gap
+        y = self.left.y()
+        self.registry_box = self._box(QRectF(self.left.x(), y, self.left.width(), reg_h), "registry", "registry")
         y += reg_h + gap
-        self.queue_box = self._box(QRectF(LEFT.x(), y, LEFT.width(), queue_h), "pending-queue", "warning")
+        self.queue_box = self._box(QRectF(self.left.x(), y, self.left.width(), queue_h), "pending-queue", "warning")
         y += queue_h + gap
-        self.deploy_box = self._box(QRectF(LEFT.x(), y, LEFT.width(), dep_h), "deployments", "accent")
+        self.deploy_box = self._box(QRectF(self.left.x(), y, self.left.width(), dep_h), "deployments", "accent")
         y += dep_h + gap
-        self.legend = LegendItem(self, QRectF(LEFT.x(), y, LEFT.width(), legend_h))
+        self.legend = LegendItem(self, QRectF(self.left.x(), y, self.left.width(), legend_h))
         self.addItem(self.legend)
-        pos, (cw, ch) = cluster_layout(self._node_names, GRID.x(), GRID.y(), GRID.width(), GRID.height())
+        pos, (cw, ch), unit = self._node_grid(cv)
         for name in self._node_names:
             x, y = pos[name]
-            card = NodeCard(self, QRectF(x, y, cw, ch), name)
+            card = NodeCard(self, QRectF(x, y, cw, ch), name, unit)
             self.addItem(card)
             self.register(f"node:{name}", card)
             self.cards[name] = card
         if not self._node_names:
             self.add_text(self.t("集群里还没有节点。试试:sim preset classroom",
-                                 "No nodes yet. Try: sim preset classroom"), GRID.x() + 40, GRID.y() + 40, px=26,
+                                 "No nodes yet. Try: sim preset classroom"), self.grid.x() + 40, self.grid.y() + 40, px=26,
                           role="muted")
         self.pods = PodLayer(self, SCENE_RECT)
         self.addItem(self.pods)
@@ -109,6 +130,48 @@ class ClusterScene(SceneBase):
         self.apply_highlight()
         for widget in self._live_details():
             widget.on_restored(world)
+
+    # -- node cards sized to their content ----------------------------------------------------------
+    def _node_grid(self, cv: ClusterView) -> tuple[dict[str, tuple[float, float]], tuple[float, float], float]:
+        """Card places, card size and the cards' text unit: the largest unit at which every card
+        holds its pods (with room for arrivals, so pods do not move as new ones come) in the grid.
+
+        Cards are as tall as that content, not as the grid: three nodes with a few pods each get
+        big type and big pods instead of big empty cards. The column count is the one that gives the
+        largest unit."""
+        names = self._node_names
+        most = max((len(cv.nodes[n].pods) for n in names), default=0)
+        self._capacity = cap = max(4, most + 2, math.ceil(most * 1.5))
+        n = len(names)
+        if n == 0:
+            return {}, (0.0, 0.0), 0.0
+        best: tuple[float, int, float, float, float] | None = None
+        for cols in range(1, n + 1):
+            rows = math.ceil(n / cols)
+            cw = (self.grid.width() - CARD_GAP * (cols - 1)) / cols
+            ch_max = (self.grid.height() - CARD_GAP * (rows - 1)) / rows
+            if cw <= 0 or ch_max <= 0:
+                continue
+            unit = _fit_unit(cw, ch_max, cap, self.min_text_px)
+            # a card narrower than its title line needs (about 20 text units) cuts the node's status
+            text = NodeCard.text_unit(unit, self.min_text_px)
+            score = unit * min(1.0, cw / (20 * text)) ** 0.5
+            if best is None or score > best[0] + 1e-6:
+                best = (score, cols, cw, ch_max, unit)
+        if best is None or NodeCard.height_for(best[4], best[2], cap, self.min_text_px) > best[3] + 1e-6:
+            # too many pods to show whole at any readable size (a 100-node cluster): the classic grid
+            # of equal cards, chips shrunk to fit, as before
+            g = self.grid
+            pos, size = cluster_layout(names, g.x(), g.y(), g.width(), g.height(), gap=CARD_GAP)
+            self._capacity = 0  # slots for the pods there are (chips as large as they can be)
+            return pos, size, 0.0
+        _, cols, cw, ch_max, unit = best
+        ch = min(ch_max, NodeCard.height_for(unit, cw, cap, self.min_text_px))
+        pos = {}
+        for i, name in enumerate(sorted(names, key=natural_key)):  # reading order: node-2 before node-10
+            r, c = divmod(i, cols)
+            pos[name] = (self.grid.x() + c * (cw + CARD_GAP), self.grid.y() + r * (ch + CARD_GAP))
+        return pos, (cw, ch), unit
 
     def _live_details(self) -> list[Any]:
         from shiboken6 import isValid
@@ -177,7 +240,12 @@ class ClusterScene(SceneBase):
             places[key] = rect
         for name, card in self.cards.items():
             keys = cv.nodes[name].pods
-            for key, rect in zip(keys, slot_grid(card.pod_area(), len(keys))):
+            # slots for the card's capacity: a pod keeps its place when others arrive
+            slots = slot_grid(card.pod_area(), max(len(keys), self._capacity), max_h=card.chip_h())
+            # oldest first: a new pod takes the next free slot and nobody moves (and a rebuild after
+            # step back puts every pod where live play had it)
+            by_age = sorted(keys, key=lambda k: (cv.pods[k].created, natural_key(k)))
+            for key, rect in zip(by_age, slots):
                 places[key] = rect
         for key in [k for k in self.pods.keys if k not in places]:
             self.pods.remove(key)
@@ -185,13 +253,17 @@ class ClusterScene(SceneBase):
         queue_entry = self.queue_box.body_rect()
         moves = []
         placed = self._placed
+        revisions = cv.revisions
         for key, rect in places.items():
             pv = cv.pods[key]
-            mark = (rect.x(), rect.y(), rect.width(), pv.state)
+            rv = revisions.get(key)
+            tag, old = (f"r{rv[0]}" if rv[2] else "", rv[1]) if rv else ("", False)
+            mark = (rect.x(), rect.y(), rect.width(), pv.state, tag, old)
             if placed.get(key) == mark:
                 continue  # nothing changed for this pod
             placed[key] = mark
-            before = self.pods.set_pod(key, pv.name.rsplit("-", 1)[-1] if "-" in pv.name else pv.name, pv.state, rect)
+            before = self.pods.set_pod(key, pv.name.rsplit("-", 1)[-1] if "-" in pv.name else pv.name, pv.state, rect,
+                                       tag, old)
             if before is None and scheduled and key in scheduled:
                 before = (queue_entry.center().x(), queue_entry.center().y(), rect.width(), rect.height())
             if animate and before is not None and (abs(before[0] - rect.x()) > 0.5 or abs(before[1] - rect.y()) > 0.5):
@@ -250,9 +322,9 @@ class ClusterScene(SceneBase):
                 self.removeItem(item)
             self.services.clear()
             n = max(1, len(keys))
-            w = min(320.0, (SERVICES.width() - 12 * (n - 1)) / n)
+            w = min(320.0 if self.min_text_px < PRESENTER_PX else 470.0, (self.services_rect.width() - 12 * (n - 1)) / n)
             for i, key in enumerate(keys):
-                item = ServiceItem(self, QRectF(SERVICES.x() + i * (w + 12), SERVICES.y(), w, SERVICES.height() - 24),
+                item = ServiceItem(self, QRectF(self.services_rect.x() + i * (w + 12), self.services_rect.y(), w, self.services_rect.height() - 24),
                                    cv.services[key])
                 self.addItem(item)
                 self.register(f"service:{cv.services[key].name}", item)
@@ -483,3 +555,18 @@ def _recent_log(world: Any, kinds: tuple[str, ...], depth: int = 4000) -> list[A
 def _clock(t: float) -> str:
     m, s = divmod(int(round(t)), 60)
     return f"{m}:{s:02d}"
+
+
+def _fit_unit(card_w: float, max_h: float, pods: int, min_text_px: float = 0) -> float:
+    """The largest text unit (scene units) at which a card ``card_w`` wide shows its name, bars and
+    ``pods`` chips within ``max_h`` (bisection; between MIN_UNIT and MAX_UNIT)."""
+    lo, hi = NodeCard.MIN_UNIT, min(NodeCard.MAX_UNIT, card_w / 16)
+    if hi <= lo:
+        return lo
+    for _ in range(24):
+        mid = (lo + hi) / 2
+        if NodeCard.height_for(mid, card_w, pods, min_text_px) <= max_h:
+            lo = mid
+        else:
+            hi = mid
+    return lo

@@ -151,3 +151,23 @@ def test_crash_loop_and_service_requests(rig):
     assert cluster.routes.requests[0][1] in cluster.routes.routes["default/web"]
     cluster.finish_animations()
     assert not cluster.routes.requests
+
+
+def test_rolling_update_marks_old_revision_pods_by_shape_and_tag(rig):
+    """Mid-rollout, pods of the old ReplicaSet wear the dashed ring (old=True) and both kinds carry
+    their revision tag; once the rollout is done no pod is marked."""
+    ctl, cluster, arch, run = rig
+    run("sim preset classroom", "kubectl apply -f lessons/manifests/web-deployment.yaml", "sim run-until all-running",
+        "kubectl set image deployment/web nginx=nginx:1.27", "sim advance 2s")
+    web = [k for k in cluster.pods.keys if k.startswith("default/web-")]
+    marks = {k: cluster.pods.revision_of(k) for k in web}
+    hashes = {k: cluster.view.pods[k].labels.get("pod-template-hash") for k in web}
+    assert len(set(hashes.values())) == 2, hashes  # two ReplicaSets' pods side by side
+    old = {k for k, (tag, is_old) in marks.items() if is_old}
+    new = set(web) - old
+    assert old and new
+    assert {marks[k][0] for k in old} == {"r1"} and {marks[k][0] for k in new} == {"r2"}
+    assert len({hashes[k] for k in old}) == 1 and len({hashes[k] for k in new}) == 1
+    run("sim run-until rollout/web", "sim advance 1m")
+    marks = {k: cluster.pods.revision_of(k) for k in cluster.pods.keys if k.startswith("default/web-")}
+    assert marks and all(m == ("", False) for m in marks.values()), marks
