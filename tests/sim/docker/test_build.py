@@ -209,3 +209,14 @@ def test_reasons_in_both_languages(world, project: Path) -> None:
     assert "app.py" in last[-1].detail_zh
     events = [e for e in world.sim.log if isinstance(e, ev.BuildStepFinished)]
     assert all(e.detail_zh and e.detail for e in events)
+
+
+def test_onbuild_heredoc_trigger_runs_in_the_child(world, tmp_path) -> None:
+    parent, child = tmp_path / "parent", tmp_path / "child"
+    parent.mkdir(); child.mkdir()
+    (parent / "Dockerfile").write_text("FROM alpine\nONBUILD RUN <<EOF\necho from the parent\nEOF\n")
+    (child / "Dockerfile").write_text("FROM base:1\nCMD [\"sh\"]\n")
+    world.ok(f"docker build -t base:1 {parent}")
+    assert "EOF" in world.ok("docker inspect --format '{{json .Config.OnBuild}}' base:1")
+    out = world.ok(f"docker build -t child:1 {child}")
+    assert "RUN <<EOF" in out and "[2/2]" in out

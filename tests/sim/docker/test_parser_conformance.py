@@ -114,6 +114,19 @@ def test_flags_read_as_buildkit_extracts_them() -> None:
     assert copy.flags == (("chown", "www-data:www-data"), ("link", "TRUE")) and copy.words == ("a", "b")
     assert run.flags == () and run.shell == "--not-a-flag"
     assert add.flag("chmod") == "0755"
-    assert "missing a value on flag: link" in str(error_of("FROM a\nCOPY --link= a b\n"))
-    assert "expecting boolean value for flag link, not: yes" in str(error_of("FROM a\nCOPY --link=yes a b\n"))
-    assert "unknown flag: Mount" in str(error_of("FROM a\nRUN --Mount=type=cache x\n"))
+    # the newest BuildKit (instructions/bflag.go) names the flag with its dashes
+    assert "missing a value on flag: --link" in str(error_of("FROM a\nCOPY --link= a b\n"))
+    assert "expecting boolean value for flag --link, not: yes" in str(error_of("FROM a\nCOPY --link=yes a b\n"))
+    assert "unknown flag: --Mount (did you mean mount?)" in str(error_of("FROM a\nRUN --Mount=type=cache x\n"))
+    assert "unknown flag: --bogus" in str(error_of("FROM a\nRUN --bogus x\n"))
+    assert "duplicate flag specified: --from" in str(error_of("FROM a\nCOPY --from=a --from=b x y\n"))
+    (run,) = instrs("FROM a\nRUN --mount=type=cache,target=/a --mount=type=cache,target=/b make\n")
+    assert [v for k, v in run.flags] == ["type=cache,target=/a", "type=cache,target=/b"]
+
+
+def test_onbuild_wraps_a_heredoc_and_keeps_the_escape() -> None:
+    onbuild, after = instrs("FROM a\nONBUILD RUN <<EOF\necho one\nEOF\nUSER app\n")
+    assert onbuild.trigger.keyword == "RUN" and onbuild.trigger.heredocs[0].content == "echo one\n"
+    assert onbuild.heredocs[0].name == "EOF" and after.keyword == "USER"
+    (win,) = parse_dockerfile("# escape=`\nFROM a\nONBUILD COPY C:\\src\\ C:\\dst\\\n").stages[0].instructions
+    assert win.trigger.words == ("C:\\src\\", "C:\\dst\\")

@@ -86,13 +86,32 @@ def _err(reason: str, ins: RawInstruction, path: str) -> DockerfileError:
 
 def _check_flags(raw: RawInstruction, path: str) -> None:
     allowed = _FLAGS.get(raw.keyword, {})
+    seen: set[str] = set()
     for name, value in raw.flags:  # BuildKit's BFlags.Parse, messages included
         if name not in allowed:
-            raise _err(f"unknown flag: {name}", raw, path)
+            raise _err(f"unknown flag: --{name}{_flag_hint(name, allowed)}", raw, path)
+        if name in seen and name not in _REPEATABLE:
+            raise _err(f"duplicate flag specified: --{name}", raw, path)
+        seen.add(name)
         if allowed[name] and value is None or not allowed[name] and value == "":
-            raise _err(f"missing a value on flag: {name}", raw, path)
+            raise _err(f"missing a value on flag: --{name}", raw, path)
         if not allowed[name] and value is not None and value.lower() not in ("true", "false"):
-            raise _err(f"expecting boolean value for flag {name}, not: {value}", raw, path)
+            raise _err(f"expecting boolean value for flag --{name}, not: {value}", raw, path)
+
+
+_REPEATABLE = ("mount", "exclude")  # BuildKit's "strings" flags may be given more than once
+
+
+def _flag_hint(name: str, allowed: dict[str, bool]) -> str:
+    """`` (did you mean from?)``: the flag name closest by edit distance, if fewer than 3 edits away."""
+    from .parser import _levenshtein
+
+    best, match = 3, ""
+    for option in sorted(allowed):
+        dist = _levenshtein(name, option)
+        if dist < best:
+            best, match = dist, option
+    return f" (did you mean {match}?)" if match else ""
 
 
 def _pairs(raw: RawInstruction, escape: str, path: str, what: str) -> tuple[tuple[str, str | None], ...]:
@@ -202,7 +221,7 @@ def build_instr(raw: RawInstruction, escape: str, path: str) -> Instr:
     if kw == "ONBUILD":
         if not rest:
             raise _err("ONBUILD requires at least one argument", raw, path)
-        inner = parse_text(rest, path).instructions
+        inner = parse_text(rest, path, trigger_escape=escape).instructions
         if len(inner) != 1:
             raise _err("ONBUILD requires exactly one instruction", raw, path)
         trig = inner[0]
@@ -211,8 +230,10 @@ def build_instr(raw: RawInstruction, escape: str, path: str) -> Instr:
         if trig.keyword in ("FROM", "MAINTAINER"):
             raise _err(f"{trig.keyword} isn't allowed as an ONBUILD trigger", raw, path)
         shifted = RawInstruction(trig.keyword, raw.line, raw.end_line, trig.text, trig.flags, trig.rest,
-                                 trig.json_args, trig.heredocs)
-        return Instr(**base, trigger=build_instr(shifted, escape, path), shell=rest)
+                                 trig.json_args if not raw.heredocs else None, raw.heredocs)
+        # the stored trigger, as BuildKit stores it: the line, then each heredoc body and its terminator
+        expression = rest + "".join(f"\n{h.content}{h.name}" for h in raw.heredocs)
+        return Instr(**base, trigger=build_instr(shifted, escape, path), shell=expression)
     raise _err(f"unknown instruction: {kw}", raw, path)  # unreachable: the parser checked keywords
 
 

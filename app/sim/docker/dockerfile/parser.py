@@ -57,16 +57,20 @@ class ParsedFile:
     warnings: tuple[str, ...]
 
 
-def parse_text(text: str, path: str = "Dockerfile") -> ParsedFile:
-    """Split Dockerfile text into raw instructions (no per-instruction validation here)."""
+def parse_text(text: str, path: str = "Dockerfile", trigger_escape: str | None = None) -> ParsedFile:
+    """Split Dockerfile text into raw instructions (no per-instruction validation here).
+
+    ``trigger_escape`` parses the one line an ONBUILD wraps: no directives, the file's escape
+    character, and no heredoc bodies to read (they were read with the ONBUILD line).
+    """
     if text.startswith("\ufeff"):
         text = text[1:]
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     directives: list[tuple[str, str]] = []
-    escape = "\\"
+    escape = trigger_escape or "\\"
     i = 0
     seen: set[str] = set()
-    while i < len(lines):
+    while i < len(lines) and trigger_escape is None:
         m = _DIRECTIVE.match(lines[i])
         if not m:
             break
@@ -124,7 +128,10 @@ def parse_text(text: str, path: str = "Dockerfile") -> ParsedFile:
             raise DockerfileError(f"unknown instruction: {keyword}{_suggest(keyword)}", start + 1, path)
         flags, rest = _flags(rest.strip(), start + 1, path)
         heredocs: list[Heredoc] = []
-        if kw in HEREDOC_KEYWORDS and "<<" in rest:
+        # heredocs belong to RUN, COPY and ADD, also when an ONBUILD wraps one
+        takes_heredocs = kw in HEREDOC_KEYWORDS or (kw == "ONBUILD" and rest.split(None, 1)[:1] != []
+                                                     and rest.split(None, 1)[0].upper() in HEREDOC_KEYWORDS)
+        if takes_heredocs and trigger_escape is None and "<<" in rest:
             for name, quoted, chomp in heredoc_words(rest):
                 body: list[str] = []
                 while True:
@@ -138,7 +145,7 @@ def parse_text(text: str, path: str = "Dockerfile") -> ParsedFile:
                     body.append(cur.lstrip("\t") if chomp else cur)
                 end = i - 1
                 heredocs.append(Heredoc(name, "\n".join(body) + "\n", not quoted, chomp))
-        json_args = _json_form(rest, start + 1, path) if not heredocs else None
+        json_args = _json_form(rest, start + 1, path) if not heredocs and kw != "ONBUILD" else None
         shown = f"{kw} " + " ".join(f"--{k}" + (f"={v}" if v is not None else "") for k, v in flags)
         shown = (shown + (" " if flags else "") + rest).rstrip()
         out.append(RawInstruction(kw, start + 1, end + 1, shown, tuple(flags), rest, json_args, tuple(heredocs)))
@@ -184,7 +191,7 @@ def _flags(rest: str, line: int, path: str) -> tuple[list[tuple[str, str | None]
             return flags, rest[pos:].lstrip()
         name, eq, value = text[2:].partition("=")
         if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_-]*", name):
-            raise DockerfileError(f"unknown flag: {name}", line, path)
+            raise DockerfileError(f"unknown flag: --{name}", line, path)
         flags.append((name, value if eq else None))
 
 
