@@ -67,6 +67,8 @@ class DeploymentController:
         self.cluster, self.api, self.sim = cluster, cluster.api, cluster.sim
         self._dirty: dict[tuple[str, str], None] = {}
         self._timer = None
+        #: Deployment uid -> its ReplicaSets (namespace, name), kept from the ReplicaSet watch
+        self._owned_index: dict[str, dict[tuple[str, str], None]] = {}
         self.api.watch("deployments", self.on_deployment)
         self.api.watch("replicasets", self.on_rs)
 
@@ -81,6 +83,12 @@ class DeploymentController:
     def on_rs(self, verb: str, obj: dict, old: dict | None) -> None:
         for ref in obj["metadata"].get("ownerReferences") or ():
             if ref.get("controller") and ref.get("kind") == "Deployment":
+                key = (obj["metadata"]["namespace"], obj["metadata"]["name"])
+                owned = self._owned_index.setdefault(ref["uid"], {})
+                if verb == DELETED:
+                    owned.pop(key, None)
+                else:
+                    owned[key] = None
                 self._mark((obj["metadata"]["namespace"], ref["name"]))
 
     def _mark(self, key: tuple[str, str]) -> None:
@@ -98,8 +106,9 @@ class DeploymentController:
 
     def _owned(self, d: dict) -> list[dict]:
         uid = d["metadata"]["uid"]
-        out = [rs for rs in self.api.store.items("replicasets", d["metadata"]["namespace"])
-               if any(r.get("uid") == uid and r.get("controller") for r in rs["metadata"].get("ownerReferences") or ())]
+        out = [rs for rs in (self.api.get("replicasets", *k) for k in self._owned_index.get(uid, ()))
+               if rs is not None and any(r.get("uid") == uid and r.get("controller")
+                                         for r in rs["metadata"].get("ownerReferences") or ())]
         out.sort(key=lambda rs: (parse_timestamp(rs["metadata"]["creationTimestamp"]), rs["metadata"]["name"]))
         return out
 
@@ -157,6 +166,8 @@ class DeploymentController:
                        "minReadySeconds": d["spec"].get("minReadySeconds", 0)},
               "status": {"replicas": 0}}
         self.api.create("replicasets", rs, "controller")
+        # our own write is known at once (a real controller's cache gets it through expectations)
+        self._owned_index.setdefault(d["metadata"]["uid"], {})[(meta["namespace"], rs["metadata"]["name"])] = None
         if replicas:
             self._scaled_event(d, rs, 0, replicas)
         return rs

@@ -107,6 +107,21 @@ def condition(obj: dict, type_: str) -> dict | None:
     return None
 
 
+_conditions: dict[tuple, dict] = {}
+
+
+def _intern(cond: dict) -> dict:
+    """Equal condition dicts are shared (they are never mutated): thousands of pods that became Ready
+    in the same second hold one dict, which keeps 150,000 pods small."""
+    key = tuple(sorted(cond.items()))
+    hit = _conditions.get(key)
+    if hit is None:
+        if len(_conditions) > 50_000:
+            _conditions.clear()
+        hit = _conditions[key] = cond
+    return hit
+
+
 def set_condition(conditions: list[dict] | None, type_: str, status: str, now: float,
                   reason: str = "", message: str = "", heartbeat: bool = False) -> list[dict]:
     """A new conditions list with ``type_`` set; lastTransitionTime changes only on a change."""
@@ -129,7 +144,7 @@ def set_condition(conditions: list[dict] | None, type_: str, status: str, now: f
                 nc["message"] = message
             else:
                 nc.pop("message", None)
-            out.append(nc)
+            out.append(_intern(nc))
         else:
             out.append(c)
     if not found:
@@ -140,5 +155,5 @@ def set_condition(conditions: list[dict] | None, type_: str, status: str, now: f
             nc["reason"] = reason
         if message:
             nc["message"] = message
-        out.append(nc)
+        out.append(_intern(nc))
     return out
