@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from . import events as ev
-from .meta import set_condition, timestamp
+from .meta import set_conditions, timestamp
 
 if TYPE_CHECKING:
     from .kubelet import Kubelet, PodRuntime
@@ -25,17 +25,14 @@ def write_status(self: "Kubelet", rt: "PodRuntime", backoff: dict[str, float] | 
     old_phase = status.get("phase")
     old_ready = any(c.get("type") == "Ready" and c.get("status") == "True" for c in status.get("conditions") or ())
     all_running = all(s == "running" for s in rt.state.values())
-    conds = status.get("conditions")
-    conds = set_condition(conds, "PodReadyToStartContainers", "True", now)
-    conds = set_condition(conds, "Initialized", "True", now)
     ready = "True" if rt.ready and all_running else "False"
     not_ready = [c["name"] for c in rt.containers if rt.state[c["name"]] != "running"]
     msg = f"containers with unready status: [{' '.join(not_ready)}]" if ready == "False" and not_ready else ""
     reason = "ContainersNotReady" if ready == "False" and not_ready else ""
-    conds = set_condition(conds, "Ready", ready, now, reason, msg)
-    conds = set_condition(conds, "ContainersReady", ready, now, reason, msg)
-    conds = set_condition(conds, "PodScheduled", "True", now)
-    conds.sort(key=lambda c: CONDITION_ORDER.get(c["type"], 9))
+    conds = set_conditions(status.get("conditions"), [
+        ("PodReadyToStartContainers", "True", "", ""), ("Initialized", "True", "", ""),
+        ("Ready", ready, reason, msg), ("ContainersReady", ready, reason, msg), ("PodScheduled", "True", "", "")],
+        now, CONDITION_ORDER)
     statuses = []
     for c in rt.containers:
         name = c["name"]

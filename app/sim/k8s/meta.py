@@ -157,3 +157,29 @@ def set_condition(conditions: list[dict] | None, type_: str, status: str, now: f
             nc["message"] = message
         out.append(_intern(nc))
     return out
+
+
+def set_conditions(conditions: list[dict] | None, updates: list[tuple[str, str, str, str]], now: float,
+                   order: dict[str, int] | None = None) -> list[dict]:
+    """Several ``set_condition`` calls in one pass: updates are (type, status, reason, message)."""
+    by_type = {c.get("type"): c for c in conditions or ()}
+    ts = timestamp(now)
+    for type_, status, reason, message in updates:
+        c = by_type.get(type_)
+        if c is not None and c.get("status") == status and c.get("reason", "") == reason \
+                and c.get("message", "") == message:
+            continue
+        nc = {"type": type_, "status": status,
+              "lastTransitionTime": c.get("lastTransitionTime", ts) if c is not None and c.get("status") == status
+              else ts}
+        if c is not None and "lastHeartbeatTime" in c:
+            nc["lastHeartbeatTime"] = c["lastHeartbeatTime"]
+        if reason:
+            nc["reason"] = reason
+        if message:
+            nc["message"] = message
+        by_type[type_] = _intern(nc)
+    out = list(by_type.values())
+    if order is not None:
+        out.sort(key=lambda c: order.get(c.get("type"), 9))
+    return out
