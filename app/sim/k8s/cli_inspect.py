@@ -22,12 +22,7 @@ def _cluster(world: Any):
 def _condition(c: Any, text: str):
     """Compile a run-until condition into a predicate."""
     if text == "all-running":
-        def pred() -> bool:
-            pods = list(c.api.store.items("pods"))
-            return bool(pods) and not c.scheduler._queue and all(
-                (p.get("status") or {}).get("phase") == "Running" and is_ready(p) and
-                not p["metadata"].get("deletionTimestamp") for p in pods)
-        return pred
+        return c.all_running
     kind, _, rest = text.partition("/")
     target, _, want = rest.partition("=")
     if kind in ("rollout", "deployment", "deploy"):

@@ -20,6 +20,7 @@ from .kubelet import Kubelet, PodRuntime
 from .meta import timestamp, set_condition
 from .networking import EndpointSliceController, KubeProxy, resolve_dns
 from .nodelifecycle import NodeLifecycleController
+from .podops import is_ready
 from .replicaset import ReplicaSetController
 from .scheduler import Scheduler
 
@@ -39,6 +40,9 @@ class Cluster:
         self._next_ip = 10
         self._next_node_port = 30000
         self.proxy = KubeProxy(self)
+        #: pods that are not (Running, Ready, not terminating): "sim run-until all-running" in O(1)
+        self.not_running: set[tuple[str, str]] = set()
+        self.api.watch("pods", self._track_running)
         self.scheduler = Scheduler(self.api)
         self.replicaset_controller = ReplicaSetController(self)
         self.deployment_controller = DeploymentController(self)
@@ -325,6 +329,19 @@ class Cluster:
         answer = hit[2] if hit else ""
         self.sim.emit(ev.DNSQuery, name=name, answer=answer, ok=hit is not None)
         return answer or None
+
+    def _track_running(self, verb: str, pod: dict, old: dict | None) -> None:
+        key = (pod["metadata"]["namespace"], pod["metadata"]["name"])
+        st = pod.get("status") or {}
+        if verb != "DELETED" and (st.get("phase") != "Running" or pod["metadata"].get("deletionTimestamp")
+                                  or not is_ready(pod)):
+            self.not_running.add(key)
+        else:
+            self.not_running.discard(key)
+
+    def all_running(self) -> bool:
+        """Every pod is Running and Ready (and none is waiting to be scheduled or terminating)."""
+        return self.api.store.count("pods") > 0 and not self.not_running and not self.scheduler._queue
 
     def settle(self, limit: float = 600.0) -> bool:
         """Run the simulation until no pod is waiting to be scheduled or started (or ``limit``)."""
