@@ -93,14 +93,25 @@ class BuildPlan:
         return [s for st in self.stages for s in st.steps]
 
 
-def fail(df_lines: tuple[str, ...], line: int | None, message: str, name: str = "Dockerfile") -> BuildError:
-    """BuildKit's error screen: the Dockerfile lines around the failure, then ERROR."""
+def fail(df_lines: tuple[str, ...], line: int | None, message: str, name: str = "Dockerfile",
+         end: int | None = None) -> BuildError:
+    """BuildKit's error screen (errdefs Source.Print): the failing lines marked ``>>>``, with two
+    lines of context either side of a one-line instruction and one of a longer one, then ERROR."""
     out = []
-    if line and df_lines:
-        lo, hi = max(1, line - 2), min(len(df_lines), line + 2)
+    if line and df_lines and line <= len(df_lines):
+        last = min(max(end or line, line), len(df_lines))
+        pad, padded, lo, hi = (4 if last == line else 2), 0, line, last
+        while padded < pad:  # BuildKit's own padding loop, kept as it is
+            if lo > 1:
+                lo -= 1
+                padded += 1
+            if hi != len(df_lines):
+                hi += 1
+                padded += 1
+            padded += 1
         out += [f"{name}:{line}", "-" * 20]
         for n in range(lo, hi + 1):
-            mark = ">>>" if n == line else "   "
+            mark = ">>>" if line <= n <= last else "   "
             out.append(f" {n:>3} | {mark} {df_lines[n - 1]}".rstrip())
         out.append("-" * 20)
     out.append(f"ERROR: failed to solve: {message}")
@@ -112,7 +123,7 @@ def plan_build(engine: "DockerEngine", host: "Host", opts: BuildOptions) -> Buil
     try:
         df = parse_dockerfile(opts.dockerfile, opts.dockerfile_name)
     except DockerfileError as exc:
-        raise fail(lines, exc.line, str(exc), opts.dockerfile_name) from None
+        raise fail(lines, exc.line, str(exc), opts.dockerfile_name, exc.end_line) from None
     context, _ignored = filter_context(opts.files)
     meta: dict[str, str] = dict(PREDEFINED_ARGS)
     used_args: set[str] = set()
@@ -155,7 +166,8 @@ def _expand(text: str, env: dict[str, str], df: Dockerfile, ins: Instr) -> str:
     try:
         return expand(text, env, df.escape)
     except SubstitutionError as exc:
-        raise fail(df.lines, ins.line, f"dockerfile parse error on line {ins.line}: {exc}") from None
+        raise fail(df.lines, ins.line, f"dockerfile parse error on line {ins.line}: {exc}",
+                   end=ins.end_line) from None
 
 
 def _needed_stages(df: Dockerfile, target: int, meta: dict[str, str]) -> set[int]:
@@ -297,7 +309,8 @@ class _Ctx:
         try:
             ref = parse_ref(text)
         except Exception as exc:
-            raise fail(self.df.lines, ins.line, f"failed to parse stage name \"{text}\": {exc}") from None
+            raise fail(self.df.lines, ins.line, f"failed to parse stage name \"{text}\": {exc}",
+                       end=ins.end_line) from None
         local = self.host.lookup_ref(ref)
         if local is not None:
             return local, None, None, f"{ref.full}"
@@ -306,7 +319,7 @@ class _Ctx:
         except ImageNotFound as exc:
             if ref.registry not in PUBLIC_REGISTRIES or (exc.reason == "host" and ref.registry in self.engine.registries):
                 raise fail(self.df.lines, ins.line, f"{ref.full}: failed to resolve source metadata for {ref.full}: "
-                           f"{exc.cri_message.split(': ', 2)[-1]}") from None
+                           f"{exc.cri_message.split(': ', 2)[-1]}", end=ins.end_line) from None
             image = synthetic_image(ref.full)
             return image, None, image, f"{ref.full} (synthetic stand-in: not in the simulator's catalog)"
         # every layer already in the content store (an earlier build fetched them): nothing to pull

@@ -143,7 +143,8 @@ def vertices(plan: BuildPlan, bandwidth: float = DEFAULT_BANDWIDTH) -> list[Vert
     for st in plan.stages:
         if st.base_stage is None and st.base_text != "scratch":
             out.append((f"[internal] load metadata for {st.base_text.split('@')[0].split(' (')[0]}", 0.1, False, []))
-    out.append(("[internal] load .dockerignore", 0.0, False, [(f"transferring context: {build_size(plan.ignore_bytes)}", 0.0)]))
+    out.append(("[internal] load .dockerignore", 0.0, False,
+                [(f"transferring context: {build_size(plan.ignore_bytes)}", 0.0)]))
     for st in plan.stages:
         if st.base_stage is not None:
             continue
@@ -157,7 +158,8 @@ def vertices(plan: BuildPlan, bandwidth: float = DEFAULT_BANDWIDTH) -> list[Vert
                      for i, x in fetched]
             subs += [(f"extracting {x.digest}", x.unpacked / EXTRACT_RATE) for _, x in fetched]
         out.append((f"{first.label} {first.text}", total, False, subs))
-    out.append(("[internal] load build context", 0.0, False, [(f"transferring context: {build_size(plan.context_bytes)}", 0.0)]))
+    out.append(("[internal] load build context", 0.0, False,
+                [(f"transferring context: {build_size(plan.context_bytes)}", 0.0)]))
     for st in plan.stages:
         for step in st.steps[1:]:
             out.append((f"{step.label} {step.text.split(chr(10))[0]}", 0.0 if step.cached else step.seconds, step.cached, []))

@@ -37,7 +37,7 @@ def metadata_step(ctx: "_Ctx", state: StageState, ins: Instr) -> None:
         ports = _xw(ctx, " ".join(ins.words), state, ins)
         for p in ports:
             if not _PORT.match(p):
-                raise fail(ctx.df.lines, ins.line, f"failed to process \"{p}\": invalid port: {p}")
+                raise fail(ctx.df.lines, ins.line, f"failed to process \"{p}\": invalid port: {p}", end=ins.end_line)
             p = p if "/" in p else p + "/tcp"
             if p not in state.exposed:
                 state.exposed.append(p)

@@ -57,7 +57,8 @@ def _x(ctx: "_Ctx", text: str, state: StageState, ins: Instr) -> str:
     try:
         return expand(text, state.scope(), ctx.df.escape)
     except SubstitutionError as exc:
-        raise fail(ctx.df.lines, ins.line, f"dockerfile parse error on line {ins.line}: {exc}") from None
+        raise fail(ctx.df.lines, ins.line, f"dockerfile parse error on line {ins.line}: {exc}",
+                   end=ins.end_line) from None
 
 
 def _xw(ctx: "_Ctx", text: str, state: StageState, ins: Instr) -> list[str]:
@@ -65,7 +66,8 @@ def _xw(ctx: "_Ctx", text: str, state: StageState, ins: Instr) -> list[str]:
     try:
         return expand_words(text, state.scope(), ctx.df.escape)
     except SubstitutionError as exc:
-        raise fail(ctx.df.lines, ins.line, f"dockerfile parse error on line {ins.line}: {exc}") from None
+        raise fail(ctx.df.lines, ins.line, f"dockerfile parse error on line {ins.line}: {exc}",
+                   end=ins.end_line) from None
 
 
 _DETAIL = {"hit": "cache hit: same parent and same instruction inputs",
@@ -130,7 +132,8 @@ def run_step(ctx: "_Ctx", state: StageState, ins: Instr, parent_missed: str | No
                 bound += [f"{p}:{file_digest(ctx.context[p])}" for p, _ in match_sources(ctx.context, src)]
             except SourceNotFound:
                 from .builder import fail
-                raise fail(ctx.df.lines, ins.line, f'failed to compute cache key: "{src}": not found') from None
+                raise fail(ctx.df.lines, ins.line, f'failed to compute cache key: "{src}": not found',
+                           end=ins.end_line) from None
     env = sorted({**state.args, **state.env}.items())
     key = h(state.key, "RUN", json.dumps(ins.argv) if ins.argv is not None else command, json.dumps(env),
             state.workdir, state.user, json.dumps(state.shell), json.dumps(mounts), ins.flag("network") or "", *bound)
@@ -207,7 +210,7 @@ def copy_step(ctx: "_Ctx", state: StageState, ins: Instr, parent_missed: str | N
     chown = _x(ctx, ins.flag("chown") or "", state, ins)
     chmod = _x(ctx, ins.flag("chmod") or "", state, ins)
     if chmod and not re.fullmatch(r"[0-7]{3,4}|[ugoa]*[+-=][rwxXst]+(,[ugoa]*[+-=][rwxXst]+)*", chmod):
-        raise fail(ctx.df.lines, ins.line, f'invalid chmod parameter: "{chmod}"')
+        raise fail(ctx.df.lines, ins.line, f'invalid chmod parameter: "{chmod}"', end=ins.end_line)
     link = ins.flag("link") == "true"
     from_ref = ins.flag("from")
     from_stage = None
@@ -218,7 +221,8 @@ def copy_step(ctx: "_Ctx", state: StageState, ins: Instr, parent_missed: str | N
         j = ctx.df.stage_index(from_ref)
         if j is not None:
             if j >= stage_index:
-                raise fail(ctx.df.lines, ins.line, f"invalid from flag value {from_ref}: refers to current or future build stage")
+                raise fail(ctx.df.lines, ins.line, f"invalid from flag value {from_ref}: refers to current or future "
+                           "build stage", end=ins.end_line)
             from_stage, src_state = j, ctx.stages[j].state
         else:
             image, pull, synthetic, _ = ctx.resolve_base(from_ref, ins)
@@ -249,7 +253,7 @@ def copy_step(ctx: "_Ctx", state: StageState, ins: Instr, parent_missed: str | N
             matched = match_sources(ctx.context, src)
         except SourceNotFound:
             raise fail(ctx.df.lines, ins.line, f'failed to compute cache key: failed to calculate checksum of ref: '
-                       f'"/{posixpath.normpath(src.lstrip("/"))}": not found') from None
+                       f'"/{posixpath.normpath(src.lstrip("/"))}": not found', end=ins.end_line) from None
         if len(matched) > 1 or matched[0][0] != posixpath.normpath(src.lstrip("/")):
             dir_like = True
         for path, rel in matched:

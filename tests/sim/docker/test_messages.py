@@ -47,3 +47,14 @@ def test_build_checks_print_as_a_summary_block(world, tmp_path: Path) -> None:
     out = world.ok(f"docker build {tmp_path}").splitlines()
     at = out.index(" 1 warning found (use docker --debug to expand):")
     assert out[at - 1] == "" and out[at + 1] == " - NoEmptyContinuation: Empty continuation line (line 4)"
+
+
+def test_error_screen_marks_every_line_of_the_instruction(world, tmp_path: Path) -> None:
+    # errdefs Source.Print: a multi-line range gets one line of context either side, all of it marked
+    (tmp_path / "Dockerfile").write_text("FROM alpine\nENV A=1\nCOPY \\\n    only-one-arg\nUSER nobody\nCMD x\n")
+    out = world.fails(f"docker build {tmp_path}").splitlines()
+    assert out[:6] == ["Dockerfile:3", "-" * 20, "   2 |     ENV A=1", "   3 | >>> COPY \\",
+                       "   4 | >>>     only-one-arg", "   5 |     USER nobody"]
+    (tmp_path / "Dockerfile").write_text("FROM alpine\nRUN <<EOF\n  echo hi\n  EOF\n")
+    heredoc = world.fails(f"docker build {tmp_path}").splitlines()
+    assert [x for x in heredoc if ">>>" in x] == ["   2 | >>> RUN <<EOF", "   3 | >>>   echo hi", "   4 | >>>   EOF"]

@@ -78,7 +78,15 @@ def test_errors_name_the_line(text: str, line: int | None, reason: str) -> None:
         parse_dockerfile(text)
     assert info.value.line == line
     assert reason in str(info.value)
-    assert str(info.value).startswith(f"dockerfile parse error{f' on line {line}' if line else ''}: ")
+    if reason.startswith(BARE):  # BuildKit reports these without the prefix (only the error screen locates them)
+        assert str(info.value).startswith(reason)
+    else:
+        assert str(info.value).startswith(f"dockerfile parse error{f' on line {line}' if line else ''}: ")
+
+
+#: the line parser's own errors and the stage checks, which BuildKit does not prefix with "dockerfile parse error"
+BARE = ("duplicate stage name", "unterminated heredoc", "no build stage", "invalid escape token",
+        "file with no instructions")
 
 
 def test_substitution() -> None:

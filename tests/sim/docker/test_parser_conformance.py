@@ -130,3 +130,11 @@ def test_onbuild_wraps_a_heredoc_and_keeps_the_escape() -> None:
     assert onbuild.heredocs[0].name == "EOF" and after.keyword == "USER"
     (win,) = parse_dockerfile("# escape=`\nFROM a\nONBUILD COPY C:\\src\\ C:\\dst\\\n").stages[0].instructions
     assert win.trigger.words == ("C:\\src\\", "C:\\dst\\")
+
+
+def test_empty_file_and_a_file_of_arguments_only() -> None:
+    assert str(error_of("")) == "the Dockerfile cannot be empty"
+    assert str(error_of("# just a comment\n\n")) == "file with no instructions"
+    assert str(error_of("ARG A=1\n")) == "dockerfile contains no stages to build"
+    located = error_of("FROM a\nRUN <<EOF\necho\n")
+    assert str(located) == "unterminated heredoc" and (located.line, located.end_line) == (2, 3)

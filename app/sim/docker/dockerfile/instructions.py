@@ -81,7 +81,7 @@ class Dockerfile:
 
 
 def _err(reason: str, ins: RawInstruction, path: str) -> DockerfileError:
-    return DockerfileError(reason, ins.line, path)
+    return DockerfileError(reason, ins.line, path, ins.end_line)
 
 
 def _check_flags(raw: RawInstruction, path: str) -> None:
@@ -271,7 +271,9 @@ def parse_dockerfile(text: str, path: str = "Dockerfile") -> Dockerfile:
     """Parse and validate a whole Dockerfile; raises DockerfileError (an InputError) with the line."""
     parsed = parse_text(text, path)
     if not parsed.instructions:
-        raise DockerfileError("file with no instructions", None, path)
+        if not text:
+            raise DockerfileError("the Dockerfile cannot be empty", None, path, bare=True)
+        raise DockerfileError("file with no instructions", None, path, bare=True)
     meta: list[Instr] = []
     stages: list[Stage] = []
     current: list[Instr] = []
@@ -284,17 +286,18 @@ def parse_dockerfile(text: str, path: str = "Dockerfile") -> Dockerfile:
                 stages.append(Stage(len(stages), base.stage_name, base, tuple(current)))
             if ins.stage_name:
                 if ins.stage_name in names:
-                    raise DockerfileError(f"duplicate stage name \"{ins.stage_name}\"", ins.line, path)
+                    raise DockerfileError(f"duplicate stage name \"{ins.stage_name}\"", ins.line, path, ins.end_line,
+                                          bare=True)
                 names.add(ins.stage_name)
             base, current = ins, []
         elif base is None:
             if ins.keyword != "ARG":
-                raise DockerfileError("no build stage in current context", ins.line, path)
+                raise DockerfileError("no build stage in current context", ins.line, path, ins.end_line, bare=True)
             meta.append(ins)
         else:
             current.append(ins)
     if base is None:
-        raise DockerfileError("no build stage in current context", None, path)
+        raise DockerfileError("dockerfile contains no stages to build", None, path, bare=True)
     stages.append(Stage(len(stages), base.stage_name, base, tuple(current)))
     lines = tuple(text.replace("\r\n", "\n").split("\n"))
     return Dockerfile(tuple(meta), tuple(stages), parsed.escape, parsed.directives, parsed.warnings, lines)

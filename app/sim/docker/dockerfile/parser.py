@@ -21,12 +21,18 @@ _HEREDOC_WORD = re.compile(r"^(\d*)<<(-?)([^<]*)$")  # BuildKit matches whole sh
 
 
 class DockerfileError(InputError):
-    """``dockerfile parse error on line N: ...`` (the path and line are kept for the UI)."""
+    """``dockerfile parse error on line N: ...`` (the path and line are kept for the UI).
 
-    def __init__(self, reason: str, line: int | None, path: str = "Dockerfile") -> None:
+    ``bare`` errors are the ones BuildKit reports without that prefix, only located on the
+    error screen: the line parser's own (directives, heredocs, JSON arrays) and the stage checks.
+    """
+
+    def __init__(self, reason: str, line: int | None, path: str = "Dockerfile", end_line: int | None = None,
+                 bare: bool = False) -> None:
         where = f" on line {line}" if line else ""
-        super().__init__(f"dockerfile parse error{where}: {reason}", path, line)
+        super().__init__(reason if bare else f"dockerfile parse error{where}: {reason}", path, line)
         self.reason = reason
+        self.end_line = end_line or line  # the last line of the instruction at fault, for the error screen
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,12 +84,13 @@ def parse_text(text: str, path: str = "Dockerfile", trigger_escape: str | None =
         if key not in ("syntax", "escape", "check"):
             break  # BuildKit stops looking for directives at the first unknown one: the rest are comments
         if key in seen:
-            raise DockerfileError(f"only one {key} parser directive can be used", i + 1, path)
+            raise DockerfileError(f"only one {key} parser directive can be used", i + 1, path, bare=True)
         seen.add(key)
         directives.append((key, value))
         if key == "escape":
             if value not in ("\\", "`"):
-                raise DockerfileError(f"invalid escape token '{value}' does not match ` or \\", i + 1, path)
+                raise DockerfileError(f"invalid escape token '{value}' does not match ` or \\", i + 1, path,
+                                      bare=True)
             escape = value
         i += 1
     cont = re.compile(re.escape(escape) + r"[ \t]*$")
@@ -136,7 +143,8 @@ def parse_text(text: str, path: str = "Dockerfile", trigger_escape: str | None =
                 body: list[str] = []
                 while True:
                     if i >= len(lines):
-                        raise DockerfileError("unterminated heredoc", start + 1, path)
+                        last = len(lines) - (lines[-1] == "")  # the file's last line, as a line scanner counts
+                        raise DockerfileError("unterminated heredoc", start + 1, path, last, bare=True)
                     cur = lines[i]
                     i += 1
                     check = cur.lstrip("\t") if chomp else cur
@@ -218,7 +226,7 @@ def _json_form(rest: str, line: int = 0, path: str = "Dockerfile") -> tuple[str,
     if not isinstance(value, list):
         return None
     if not all(isinstance(v, str) for v in value):
-        raise DockerfileError(NOT_STRING_ARRAY, line or None, path)
+        raise DockerfileError(NOT_STRING_ARRAY, line or None, path, bare=True)
     return tuple(value)
 
 
