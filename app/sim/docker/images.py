@@ -19,15 +19,12 @@ def remove_image(world: Any, host: Host, name: str, *, force: bool = False) -> l
     sim = world.sim
     if not by_id:
         ref = parse_ref(name).full
-        if len(tags) > 1 or (force and users):
-            # only the name goes: the image stays for the other tags or the containers
-            del host.tags[ref]
-            sim.emit(ev.ImageUntagged, host=host.name, image_id=image.id, ref=ref)
-            return [f"Untagged: {parse_ref(ref).familiar}"]
-        if users and not force:
+        if users and not force and len(tags) <= 1:
             c = (running or users)[0]
             raise DockerError(f'Error response from daemon: conflict: unable to remove repository reference "{name}" '
                               f"(must force) - container {c.short_id} is using its referenced image {image.short_id}")
+        if ref in host.tags and (len(tags) > 1 or users):
+            return _untag(world, host, image.id, ref)  # the image stays for its other names or its containers
     else:
         if running:
             raise DockerError(f"Error response from daemon: conflict: unable to delete {image.short_id} (cannot be "
@@ -53,4 +50,20 @@ def remove_image(world: Any, host: Host, name: str, *, force: bool = False) -> l
     lines.append(f"Deleted: {image.id}")
     lines += [f"Deleted: {layer.diff_id}" for layer in gone]
     sim.emit(ev.ImageRemoved, host=host.name, image_id=image.id, layers_deleted=len(gone))
+    return lines
+
+
+def _untag(world: Any, host: Host, image_id: str, ref: str) -> list[str]:
+    """Remove one tag, as the daemon does: when it was the repository's last tag, the repository's
+    digest references (``name@sha256:...``) go with it. The image itself stays."""
+    del host.tags[ref]
+    world.sim.emit(ev.ImageUntagged, host=host.name, image_id=image_id, ref=ref)
+    lines = [f"Untagged: {parse_ref(ref).familiar}"]
+    repo = parse_ref(ref).name
+    if not any(parse_ref(t).name == repo for t in host.tags_of(image_id)):
+        digests = host.repo_digests.get(image_id, set())
+        for entry in sorted(d for d in digests if d.partition("@")[0] == repo):
+            digests.discard(entry)
+            name, _, digest = entry.partition("@")
+            lines.append(f"Untagged: {parse_ref(name).familiar_name}@{digest}")
     return lines

@@ -58,3 +58,18 @@ def test_error_screen_marks_every_line_of_the_instruction(world, tmp_path: Path)
     (tmp_path / "Dockerfile").write_text("FROM alpine\nRUN <<EOF\n  echo hi\n  EOF\n")
     heredoc = world.fails(f"docker build {tmp_path}").splitlines()
     assert [x for x in heredoc if ">>>" in x] == ["   2 | >>> RUN <<EOF", "   3 | >>>   echo hi", "   4 | >>>   EOF"]
+
+
+def test_rmi_untags_the_repository_digest_with_its_last_tag(world) -> None:
+    # moby's image_delete.go: removing a repository's last tag also removes its name@digest references
+    world.ok("docker pull nginx")
+    world.ok("docker run -d --name web nginx")
+    assert "(must force) - container" in world.fails("docker rmi nginx")
+    forced = world.ok("docker rmi -f nginx").splitlines()
+    assert forced[0] == "Untagged: nginx:latest" and forced[1].startswith("Untagged: nginx@sha256:")
+    assert len(forced) == 2  # the image stays, dangling, for its container
+    world.ok("docker pull python:3.12-slim")
+    world.ok("docker tag python:3.12-slim school/py:1")
+    out = world.ok("docker rmi python:3.12-slim").splitlines()
+    assert out[0] == "Untagged: python:3.12-slim" and out[1].startswith("Untagged: python@sha256:") and len(out) == 2
+    assert "school/py" in world.ok("docker images")
