@@ -95,11 +95,15 @@ class Algorithm:
         # a request of 0 always fits (the real check is skipped for it)
         need_cpu = info.cpu if info.cpu > 0 else -(1 << 62)
         need_mem = info.mem if info.mem > 0 else -(1 << 62)
-        order = nodes[start:] + nodes[:start]
+        order = nodes[start:] + nodes[:start] if start else nodes
         processed = n
         pos = 0
         chunk_size = max(k, 64)
-        while pos < n:
+        if simple and nodes is all_nodes and cache.fits_everywhere(need_cpu, need_mem):
+            # every node is schedulable with room to spare: the filters pass the first k nodes
+            feasible.extend(order[:k])
+            processed = pos = k
+        while pos < n and len(feasible) < k:
             chunk = order[pos:pos + chunk_size]
             if simple:  # the common case, checked for a whole chunk at C speed
                 flags = [x.plain and x.free_pods > 0 and x.free_cpu >= need_cpu and x.free_mem >= need_mem

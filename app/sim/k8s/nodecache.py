@@ -93,6 +93,11 @@ class SchedulerCache:
         self.domain_groups: dict[tuple[str, str], dict[tuple[str, int], list]] = {}
         #: nodes with a PreferNoSchedule taint (TaintToleration scores 0 everywhere when there are none)
         self.prefer_tainted: set[str] = set()
+        #: lower bounds of free cpu / memory / pod slots over all nodes, and the nodes that are
+        #: cordoned or NoSchedule/NoExecute-tainted: when a pod fits under all bounds, every node passes
+        self.min_free_cpu = self.min_free_mem = self.min_free_pods = 0
+        self.not_plain: set[str] = set()
+        self._bounds_exact = True
         #: per-cycle score signatures, reused so node memos compare by identity
         self.signatures: dict[tuple, tuple] = {}
 
@@ -125,11 +130,17 @@ class SchedulerCache:
         ns.hard_taints = tuple(t for t in ns.taints if t.get("effect") in ("NoSchedule", "NoExecute"))
         ns.prefer_taints = tuple(t for t in ns.taints if t.get("effect") == "PreferNoSchedule")
         ns.plain = not ns.unschedulable and not ns.hard_taints
+        if ns.plain:
+            self.not_plain.discard(name)
+        else:
+            self.not_plain.add(name)
         if ns.prefer_taints:
             self.prefer_tainted.add(name)
         else:
             self.prefer_tainted.discard(name)
         ns.refresh_free()
+        self._bounds_exact = False  # allocatable may have grown
+        self._lower_bounds(ns)
         images: dict[str, int] = {}
         for img in status.get("images") or ():
             for n in img.get("names") or ():
@@ -150,6 +161,8 @@ class SchedulerCache:
         for name_ in ns.images:
             self.image_nodes[name_] -= 1
         self.prefer_tainted.discard(name)
+        self.not_plain.discard(name)
+        self._bounds_exact = False
         self.order.remove(ns)
         for i, n in enumerate(self.order):
             n.index = i
@@ -172,6 +185,7 @@ class SchedulerCache:
         ns.nz_mem += info.nz_mem
         ns.npods += 1
         ns.refresh_free()
+        self._lower_bounds(ns)
         for k, v in info.scalars:
             ns.req_scalar[k] = ns.req_scalar.get(k, 0) + v
         for p in info.host_ports:
@@ -211,6 +225,7 @@ class SchedulerCache:
         ns.nz_mem -= info.nz_mem
         ns.npods -= 1
         ns.refresh_free()
+        self._bounds_exact = False  # this node has more room now; the bounds may be too low
         for k, v in info.scalars:
             ns.req_scalar[k] -= v
         for p in info.host_ports:
@@ -222,6 +237,35 @@ class SchedulerCache:
         if not e.terminating:
             self._group(ns, e, -1)
         return e
+
+    def _lower_bounds(self, ns: NodeState) -> None:
+        if len(self.order) == 1 and self.order[0] is ns:
+            self.min_free_cpu, self.min_free_mem, self.min_free_pods = ns.free_cpu, ns.free_mem, ns.free_pods
+            self._bounds_exact = True
+            return
+        if ns.free_cpu < self.min_free_cpu:
+            self.min_free_cpu = ns.free_cpu
+        if ns.free_mem < self.min_free_mem:
+            self.min_free_mem = ns.free_mem
+        if ns.free_pods < self.min_free_pods:
+            self.min_free_pods = ns.free_pods
+
+    def fits_everywhere(self, cpu: int, mem: int) -> bool:
+        """True only if every node is plain and has room for (cpu, mem) and one more pod.
+
+        The bounds only ever go down between exact recomputations (a pod leaving a node does not raise
+        them), so True is always right; a False that may be stale triggers one exact recomputation."""
+        if self.not_plain or not self.order:
+            return False
+        if self.min_free_pods > 0 and self.min_free_cpu >= cpu and self.min_free_mem >= mem:
+            return True
+        if self._bounds_exact:
+            return False
+        self.min_free_cpu = min(n.free_cpu for n in self.order)
+        self.min_free_mem = min(n.free_mem for n in self.order)
+        self.min_free_pods = min(n.free_pods for n in self.order)
+        self._bounds_exact = True
+        return self.min_free_pods > 0 and self.min_free_cpu >= cpu and self.min_free_mem >= mem
 
     def _group(self, ns: NodeState, e: PodEntry, delta: int) -> None:
         g = ns.groups.get(e.group)
