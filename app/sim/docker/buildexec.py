@@ -144,7 +144,8 @@ def vertices(plan: BuildPlan, bandwidth: float = DEFAULT_BANDWIDTH) -> list[Vert
         if st.base_stage is None and st.base_text != "scratch":
             out.append((f"[internal] load metadata for {st.base_text.split('@')[0].split(' (')[0]}", 0.1, False, []))
     out.append(("[internal] load .dockerignore", 0.0, False,
-                [(f"transferring context: {build_size(plan.ignore_bytes)}", 0.0)]))
+                # with no .dockerignore BuildKit still transfers an empty one, which it reports as 2B
+                [(f"transferring context: {build_size(plan.ignore_bytes or 2)}", 0.0)]))
     for st in plan.stages:
         if st.base_stage is not None:
             continue

@@ -12,6 +12,7 @@ from .errors import DockerError
 from .format import ago, human_size, table, truncate
 from .gotemplate import render
 from .inspect import image_json
+from .engine import loopback_address
 from .reference import DEFAULT_REGISTRY, parse_ref
 
 VERSION_LINE = "Docker version 27.3.1 (simulated by Container Classroom)"
@@ -250,9 +251,12 @@ def login(world: Any, inv: Invocation, host_name: str, args: list[str]) -> str:
     elif password:
         notes.append("WARNING! Using --password via the CLI is insecure. Use --password-stdin.")
     if not user or not password:
-        raise CommandError("Error: Cannot perform an interactive login from a non TTY device"
-                           " (give -u USER and -p PASSWORD or --password-stdin)")
+        raise CommandError("Error: Cannot perform an interactive login from a non TTY device\n"
+                           "(simulated: this console cannot prompt; give -u USER and -p PASSWORD or --password-stdin)")
     registry = engine.registries.get(server)
+    if registry is None and (dial := loopback_address(server)) is not None:
+        raise DockerError(f'Error response from daemon: Get "http://{server}/v2/": dial tcp {dial}: connect: '
+                          "connection refused")
     if registry is None:
         raise DockerError(f'Error response from daemon: Get "https://{server}/v2/": dial tcp: lookup '
                           f"{server.split(':')[0]}: no such host")

@@ -102,6 +102,8 @@ class DockerEngine:
 
     def registry_for(self, ref: ImageRef) -> Registry:
         reg = self.registries.get(ref.registry)
+        if reg is None and loopback_address(ref.registry) is not None:
+            raise _refused(ref)  # nothing listens there: localhost always resolves, the connection is refused
         if reg is None:
             hostname = ref.registry.split(":")[0]
             tag_or_digest = ref.digest or ref.tag
@@ -114,12 +116,7 @@ class DockerEngine:
             host, cid = reg.backing
             c = self.hosts[host].containers.get(cid) if host in self.hosts else None
             if c is None or c.state != "running":
-                url = f"http://{ref.registry}/v2/"
-                raise RegistryUnreachable(
-                    f'Error response from daemon: Get "{url}": dial tcp {ref.registry}: connect: connection refused',
-                    f'failed to pull and unpack image "{ref.full}": failed to resolve reference "{ref.full}": failed to '
-                    f'do request: Head "{url}{ref.repository}/manifests/{ref.digest or ref.tag}": dial tcp '
-                    f"{ref.registry}: connect: connection refused", "host")
+                raise _refused(ref)
         return reg
 
     # -- the kubelet contract ---------------------------------------------------------------------
@@ -203,3 +200,24 @@ class DockerEngine:
         if h is None:
             return []
         return [(tuple(h.tags_of(i)), im.size) for i, im in sorted(h.images.items())]
+
+
+def loopback_address(registry: str) -> str | None:
+    """The address Go dials for a loopback registry host (``localhost:5000`` -> ``127.0.0.1:5000``)."""
+    host, _, port = registry.partition(":")
+    if host == "localhost" or host.startswith("127."):
+        return f"{'127.0.0.1' if host == 'localhost' else host}:{port or '80'}"
+    return None
+
+
+def _refused(ref: ImageRef) -> RegistryUnreachable:
+    """Nothing listens at the registry's address. The daemon talks plain http to loopback registries
+    (they are insecure registries by default), so the URL is http."""
+    url = f"http://{ref.registry}/v2/"
+    dial = loopback_address(ref.registry) or ref.registry
+    return RegistryUnreachable(
+        f'Error response from daemon: Get "{url}": dial tcp {dial}: connect: connection refused',
+        f'failed to pull and unpack image "{ref.full}": failed to resolve reference "{ref.full}": failed to '
+        f'do request: Head "{url}{ref.repository}/manifests/{ref.digest or ref.tag}": dial tcp '
+        f"{dial}: connect: connection refused", "host")
+

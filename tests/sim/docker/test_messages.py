@@ -73,3 +73,12 @@ def test_rmi_untags_the_repository_digest_with_its_last_tag(world) -> None:
     out = world.ok("docker rmi python:3.12-slim").splitlines()
     assert out[0] == "Untagged: python:3.12-slim" and out[1].startswith("Untagged: python@sha256:") and len(out) == 2
     assert "school/py" in world.ok("docker images")
+
+
+def test_loopback_registry_with_nothing_listening_refuses(world) -> None:
+    # localhost always resolves: with no registry there the daemon's plain-http dial is refused
+    refused = 'Get "http://localhost:5000/v2/": dial tcp 127.0.0.1:5000: connect: connection refused'
+    assert world.fails("docker pull localhost:5000/app:1") == f"Error response from daemon: {refused}"
+    assert refused in world.fails("docker login localhost:5000 -u a -p b")
+    assert "no such host" in world.fails("docker pull registry.nowhere.edu/app:1")
+    assert world.fails("docker login").splitlines()[0] == "Error: Cannot perform an interactive login from a non TTY device"
