@@ -20,7 +20,8 @@ from . import register_scene
 from .b_arch_items import ComponentBox, FrameItem, LinkLayer, MessageItem, PanelItem
 from .b_arch_text import ACTOR_NAMES, INFO
 from .b_model import ViewCache, cluster_view
-from .base import SCENE_RECT, SceneBase
+from .a_stage_shape import WIDTH, FollowsViewShape
+from .base import SceneBase
 
 DIAGRAM_W = 1260.0
 #: at presenter sizes the card column gets wider (15 Chinese characters a line instead of 10)
@@ -35,6 +36,10 @@ PRESENTER_PX = 22
 CP_BOX_W, CP_GAP = 236.0, 28.0
 MORE_W, MORE_W_PRESENTER = 210.0, 236.0
 TOP, MID_GAP, ROW_GAP = 10.0, 40.0, 10.0
+#: tall stages: the card's share of the band below the diagram (the log has the rest)
+CARD_SHARE = 0.58
+#: the narrowest card beside the node frames
+SIDE_CARD_W = 460.0
 
 VERB_HTTP = {"ADDED": "POST", "MODIFIED": "PUT", "DELETED": "DELETE"}
 ROLE = {"kubectl": "accent", "scheduler": "control_plane", "controller-manager": "control_plane",
@@ -46,7 +51,7 @@ NAMES = {"apiserver": ("API Server", "API server"), "etcd": ("etcd", "etcd"), "s
 
 
 @register_scene
-class ArchitectureScene(SceneBase):
+class ArchitectureScene(FollowsViewShape, SceneBase):
     scene_id = "architecture"
     title = {"zh": "集群架构", "en": "Cluster architecture"}
 
@@ -60,6 +65,14 @@ class ArchitectureScene(SceneBase):
         self.shown_nodes: list[str] = []
         self.selected_id = "apiserver"
         self.log_lines: list[str] = []
+        self.diagram_h = 900.0
+        self.card_alone = False  # tall stage at presenter sizes: no room for the log beside the card
+        self.card_beside = False  # ... or the card right of the node frames
+        self.more_with_card = False  # ... with the other nodes' summary under it
+        self._cv: Any = None
+        self.nodes_right = self.nodes_top = 0.0
+        self.single_node_w = 0.0  # width of a lone node frame (0: as wide as the text size suggests)
+        self.measured_nodes_top = 0.0
         self.hops_animated = 0
         self._bound_later: set[tuple[str, str]] = set()
         self._cache = ViewCache()
@@ -77,9 +90,88 @@ class ArchitectureScene(SceneBase):
 
     @property
     def diagram_w(self) -> float:
+        if self.tall:  # the card and the log sit below: the diagram has the whole width
+            return WIDTH - 16
         return DIAGRAM_W if self.min_text_px < PRESENTER_PX else DIAGRAM_W_PRESENTER
 
+    def _card_blocks(self, comp: str) -> tuple[str, list[tuple[str, str]]]:
+        info = INFO.get(comp, INFO["apiserver"])
+        t = self.t
+        blocks = [(t("职责", "Role"), t(*info.role)),
+                  (t("原文的比喻", "The article's analogy"), t(*info.analogy)),
+                  (t("如今", "What changed since"), t(*info.now))]
+        if self.min_text_px < PRESENTER_PX:  # at presenter sizes the box itself shows the one-liner
+            blocks.insert(0, (t("一句话", "In a word"), t(*info.tag)))
+        return t(*info.title), blocks
+
+    def _card_need(self, width: float) -> float:
+        """The height the longest card needs at ``width`` (the band below the diagram is sized for
+        it, so it does not jump when another component is clicked)."""
+        probe = PanelItem(self, QRectF(0, 0, width, 100), "probe")
+        probe.inline_headings = self.min_text_px >= PRESENTER_PX
+        need = 0.0
+        for comp in INFO:
+            probe.set_content(*self._card_blocks(comp))
+            need = max(need, probe.needed_height())
+        return need + 16
+
+    def _plan_tall(self, height: float, slots: list[str], names: list[str], status: dict[str, str]) -> None:
+        """Tall stages: the diagram gets the height it needs (with the live status lines if the
+        card still fits), the band below it the rest: the card beside the log, or the card alone
+        across the width when the band is short (presenter sizes)."""
+        self.diagram_h = height
+        most, least, band_w = self._layout(slots, names, status, measure=True)
+        need = self._card_need((WIDTH - 48) * CARD_SHARE)
+        self.card_alone = self.card_beside = False
+        if height - least - 12 >= need:  # the band below fits the longest card: stack them
+            self.diagram_h = height - need - 12
+            return
+        for node_w in (0.0, 720.0, 640.0, 580.0):  # a narrower node leaves the card more room
+            self.single_node_w = node_w
+            most, least, band_w = self._layout(slots, names, status, measure=True)
+            side_w = WIDTH - 16 - (8 + band_w) - 24
+            if side_w >= SIDE_CARD_W and self._card_need(side_w) <= height - 16 - self.measured_nodes_top:
+                # presenter sizes: the card to the right of the node frames, the log under the nodes
+                self.card_beside = True
+                self.diagram_h = max(least, min(most, height - 140))
+                return
+        if "+more" in slots:
+            # larger still: the summary of the other nodes goes under the card, beside the node
+            # (the card shows the blocks that fit whole: on the tallest stage at the largest type
+            # that is still more than a card under the diagram would)
+            self.single_node_w = 720.0
+            most, least, band_w = self._layout([sl for sl in slots if sl != "+more"], names, status, measure=True)
+            self.card_beside = self.more_with_card = True
+            self.diagram_h = max(least, min(most, height - 140))
+            return
+        self.single_node_w = 0.0
+        most, least, band_w = self._layout(slots, names, status, measure=True)
+        self.card_alone = True
+        self.diagram_h = max(least, height - self._card_need(WIDTH - 32) - 12)
+
+    def _more_label(self, names: list[str]) -> str:
+        more = len(names) - len(self.shown_nodes)
+        return self.t(f"还有 {more} 个节点", f"{more} more node{'s' if more != 1 else ''}")
+
+    def _more_status(self, cv: Any) -> str:
+        """The summary slot's note: the nodes not drawn, each with its status (a mark besides the word)."""
+        hidden = [n for n in cv.node_names() if n not in self.shown_nodes]
+        rows = [self.t("结构相同", "same parts")] + [
+            f"{n}: {cv.nodes[n].status}" + ("" if cv.nodes[n].status == "Ready" else " ✕") for n in hidden[:12]]
+        if len(hidden) > 12:
+            rows.append("…")
+        return ("  ·  " if self.more_with_card else "\n").join(rows)  # wide under the card: one run
+
+    def _more_need(self, width: float, names: list[str]) -> float:
+        probe = FrameItem(self, QRectF(0, 0, width, 100), self._more_label(names), "worker",
+                          self._more_status(self._cv), summary=True)
+        texts = probe.header_texts()
+        return (texts[-1][3].bottom() + 14) if texts else 60.0
+
     def rebuild(self) -> None:
+        height = self.follow_view_shape()
+        self.diagram_h, self.card_alone, self.card_beside, self.more_with_card = height, False, False, False
+        self.single_node_w = 0.0
         self.clear_items()
         self.boxes.clear()
         self.frames.clear()
@@ -90,14 +182,40 @@ class ArchitectureScene(SceneBase):
         self.shown_nodes = self._shown(names)
         slots = self.shown_nodes + (["+more"] if len(names) > len(self.shown_nodes) else [])
         self._slots = slots or ["+none"]
-        self._layout(self._slots, names, self._status_texts(cv))
-        self.links = LinkLayer(self, SCENE_RECT)
+        status = self._status_texts(cv)
+        self._cv = cv
+        if self.tall:
+            self._plan_tall(height, self._slots, names, status)
+        row = [sl for sl in self._slots if not (self.more_with_card and sl == "+more")]
+        self._layout(row, names, status)
+        self.links = LinkLayer(self, self.sceneRect())
         self.addItem(self.links)
         self._build_links()
-        x, w = self.diagram_w + 14, SCENE_RECT.width() - self.diagram_w - 30
-        self.card = PanelItem(self, QRectF(x, 16, w, 500), "info")
+        if self.card_beside:  # card right of the node frames, log under them
+            bottom = self.sceneRect().height() - 16
+            side = QRectF(self.nodes_right + 24, self.nodes_top, WIDTH - 16 - self.nodes_right - 24, bottom - self.nodes_top)
+            if self.more_with_card:  # the other nodes' summary under the card
+                more_h = self._more_need(side.width(), names)
+                card_h = min(self._card_need(side.width()), side.height() - more_h - 12)
+                self._build_node("+more", QRectF(side.x(), side.y() + card_h + 12, side.width(),
+                                                 side.height() - card_h - 12), 0.0, [], 0.0, names)
+                side.setHeight(card_h)
+            self.card = PanelItem(self, side, "info")
+            self.log = PanelItem(self, QRectF(16, self.diagram_h + 4, self.nodes_right - 16,
+                                              max(bottom - self.diagram_h - 4, 10.0)), "log")
+            # shown when one message fits under its title (else the travelling messages say it)
+            self.log.setVisible(bottom - self.diagram_h - 4 >= max(120.0, self.min_text_px * 1.45 * 5))
+        elif self.tall:  # card and log side by side under the diagram (or the card alone)
+            y, h = self.diagram_h + 4, self.sceneRect().height() - self.diagram_h - 20
+            cw = WIDTH - 32 if self.card_alone else (WIDTH - 48) * CARD_SHARE
+            self.card = PanelItem(self, QRectF(16, y, cw, h), "info")
+            self.log = PanelItem(self, QRectF(32 + cw, y, max(WIDTH - 48 - cw, 10.0), h), "log")
+            self.log.setVisible(not self.card_alone)
+        else:
+            x, w = self.diagram_w + 14, WIDTH - self.diagram_w - 30
+            self.card = PanelItem(self, QRectF(x, 16, w, 500), "info")
+            self.log = PanelItem(self, QRectF(x, 528, w, 356), "log")
         self.addItem(self.card)
-        self.log = PanelItem(self, QRectF(x, 528, w, 356), "log")
         self.addItem(self.log)
         self.log_lines = [self._hop_text(*h) for h in self.hops_in_log(world)][-LOG_LINES:]
         self._sync(cv)
@@ -108,17 +226,21 @@ class ArchitectureScene(SceneBase):
         probe = ComponentBox(self, QRectF(0, 0, width, 100), kind, role)
         return probe.needed_height(width, re.sub(r"\d+", "88", status), with_status)  # room for bigger counts
 
-    def _layout(self, slots: list[str], names: list[str], status: dict[str, str]) -> None:
+    def _layout(self, slots: list[str], names: list[str], status: dict[str, str],
+                measure: bool = False) -> tuple[float, float, float]:
         """Boxes as tall as their wrapped text, frames around them, all within the scene's height.
 
         x comes from the networkx layout (tiers of the control plane, order of the node slots); the
         heights come from the text at the current size: the live status lines are the first to go
-        when a presenter-size picture would not fit otherwise."""
-        pos = architecture_layout(slots, self.diagram_w, SCENE_RECT.height())
+        when a presenter-size picture would not fit otherwise. With ``measure`` nothing is built:
+        returns the heights the diagram needs with and without those status lines, and the width of
+        the row of node frames."""
+        pos = architecture_layout(slots, self.diagram_w, self.diagram_h)
         gap = 24.0
         narrow = (MORE_W if self.min_text_px < PRESENTER_PX else MORE_W_PRESENTER) if "+more" in slots else 0.0
         full = [sl for sl in slots if sl != "+more"]
-        node_w = min((self.diagram_w - narrow - gap * len(slots)) / max(1, len(full)), 560.0 if len(full) > 1 else 720.0)
+        cap = 560.0 if len(full) > 1 else (self.single_node_w or max(720.0, self.min_text_px * 20))
+        node_w = min((self.diagram_w - narrow - gap * len(slots)) / max(1, len(full)), cap)
         part_w = (node_w - 34) / 2
         cp_head = max(50.0, min(self.min_text_px * 1.5, 74.0))
         node_head = min(52.0, max(30.0, self.min_text_px * 1.4)) + 12
@@ -132,12 +254,18 @@ class ArchitectureScene(SceneBase):
             return [max(92.0, *(self._measure(p, "worker", part_w, status.get(node_part_id(sample, p), ""), with_status)
                                 for p in NODE_PARTS[r * 2:r * 2 + 2])) for r in range(3)]
 
-        room = SCENE_RECT.height() - 2 * TOP - MID_GAP
-        full_room = SCENE_RECT.height() - 2 * TOP
+        room = self.diagram_h - 2 * TOP - MID_GAP
+        full_room = self.diagram_h - 2 * TOP
         box_h, rows = cp_h(True), rows_h(True)
 
         def total() -> float:
             return cp_head + 2 * box_h + 14 + 18 + node_head + sum(rows) + 2 * ROW_GAP + 12
+        band_w = len(full) * node_w + narrow + gap * (len(slots) - 1)
+        if measure:
+            most = total() + 2 * TOP + MID_GAP
+            box_h, rows = cp_h(False), rows_h(False)
+            self.measured_nodes_top = TOP + cp_head + 2 * box_h + 14 + 18 + 12
+            return most, total() + 2 * TOP + 12, band_w
         if total() > room:  # the control plane's counters go first, then the nodes'
             box_h = cp_h(False)
         if total() > room:
@@ -147,16 +275,19 @@ class ArchitectureScene(SceneBase):
         cp_top = TOP + min(spare * 0.25, 30.0)
         node_h = node_head + sum(rows) + 2 * ROW_GAP + 12
         cp_bottom = cp_top + cp_head + 2 * box_h + 14 + 18
-        node_top = max(SCENE_RECT.height() - TOP - node_h - min(spare * 0.25, 30.0), cp_bottom + mid)
+        node_top = max(self.diagram_h - TOP - node_h - min(spare * 0.25, 30.0), cp_bottom + mid)
         self._build_control_plane(pos, cp_top, cp_head, box_h)
-        x = (self.diagram_w - (len(full) * node_w + narrow + gap * (len(slots) - 1))) / 2
+        x = 8.0 if self.card_beside else (self.diagram_w - band_w) / 2
+        self.nodes_right = x + band_w
+        self.nodes_top = node_top
         for slot in slots:
             w = narrow if slot == "+more" else node_w
             self._build_node(slot, QRectF(x, node_top, w, node_h), node_head, rows, part_w, names)
             x += w + gap
+        return total(), total(), band_w
 
     def _cp_box_w(self) -> float:
-        return min(CP_BOX_W, (self.diagram_w - 8 - 3 * CP_GAP - 44) / 4)
+        return min(max(CP_BOX_W, self.min_text_px * 7), (self.diagram_w - 8 - 3 * CP_GAP - 44) / 4)
 
     def _cp_x(self, pos: dict) -> dict[str, float]:
         """Control-plane columns in the networkx layout's order (client | scheduler and controller
@@ -188,9 +319,7 @@ class ArchitectureScene(SceneBase):
     def _build_node(self, slot: str, rect: QRectF, head: float, rows: list[float], part_w: float,
                     names: list[str]) -> None:
         if slot in ("+more", "+none"):
-            more = len(names) - len(self.shown_nodes)
-            label = (self.t(f"还有 {more} 个节点", f"{more} more node{'s' if more != 1 else ''}") if slot == "+more"
-                     else self.t("还没有节点", "No nodes yet"))
+            label = self._more_label(names) if slot == "+more" else self.t("还没有节点", "No nodes yet")
             status = (self.t("结构相同", "same parts") if slot == "+more"
                       else self.t("试试 sim preset classroom", "try: sim preset classroom"))
             frame = FrameItem(self, rect, label, "worker", status, dashed=slot == "+none", summary=True)
@@ -272,12 +401,7 @@ class ArchitectureScene(SceneBase):
             states = tuple(cv.pods[k].state for k in nv.pods)
             self.boxes[node_part_id(node, "pod")].set_status(t("没有 Pod", "no pods"), states)
         if "+more" in self.frames:  # the nodes not drawn: name and status (a mark besides the word)
-            hidden = [n for n in cv.node_names() if n not in self.shown_nodes]
-            rows = [t("结构相同", "same parts")] + [
-                f"{n}: {cv.nodes[n].status}" + ("" if cv.nodes[n].status == "Ready" else " ✕") for n in hidden[:12]]
-            if len(hidden) > 12:
-                rows.append("…")
-            self.frames["+more"].set_status("\n".join(rows), False)
+            self.frames["+more"].set_status(self._more_status(cv), False)
         title = (t("消息(经 API Server,最新在上)", "Messages via the API server (newest first)")
                  if self.min_text_px < PRESENTER_PX else t("消息(最新在上)", "Messages (newest first)"))
         self.log.set_content(title,
@@ -285,24 +409,19 @@ class ArchitectureScene(SceneBase):
                              [("", t("还没有消息:试试 kubectl apply -f …", "No messages yet: try kubectl apply -f ..."))])
 
     def _show_card(self) -> None:
-        info = INFO.get(self.selected_id, INFO["apiserver"])
-        t = self.t
-        blocks = [(t("职责", "Role"), t(*info.role)),
-                  (t("原文的比喻", "The article's analogy"), t(*info.analogy)),
-                  (t("如今", "What changed since"), t(*info.now))]
-        if self.min_text_px < PRESENTER_PX:  # at presenter sizes the box itself shows the one-liner
-            blocks.insert(0, (t("一句话", "In a word"), t(*info.tag)))
         self.card.inline_headings = self.min_text_px >= PRESENTER_PX  # a line saved per block
-        self.card.set_content(t(*info.title), blocks)
+        self.card.set_content(*self._card_blocks(self.selected_id))
+        for key, box in self.boxes.items():
+            box.set_selected(key.split("@")[0] == self.selected_id)
+        if self.tall:
+            return  # the band below the diagram is sized for the longest card already
         # the card as tall as its text (the log keeps at least a few lines below it)
         x, w = self.card.pos().x(), self.card.boundingRect().width() - 4
-        bottom = SCENE_RECT.height() - 16
+        bottom = self.sceneRect().height() - 16
         log_min = max(150.0, self.min_text_px * 4.6)
         card_h = min(max(self.card.needed_height(), 200.0), bottom - 16 - 12 - log_min)
         self.card.set_rect(QRectF(x, 16, w, card_h))
         self.log.set_rect(QRectF(x, 16 + card_h + 12, w, bottom - (16 + card_h + 12)))
-        for key, box in self.boxes.items():
-            box.set_selected(key.split("@")[0] == self.selected_id)
 
     # -- following the engine --------------------------------------------------------------------------
     def on_events(self, events: Sequence[Any]) -> None:

@@ -27,6 +27,7 @@ from .b_common import NO_BRUSH, NO_PEN, line_height
 from .b_model import ClusterView, ViewCache, cluster_view, get_object, owner_deployment
 from .b_pod_layer import PodLayer
 from .b_routes import ParcelItem, RouteLayer
+from .a_stage_shape import FollowsViewShape
 from .base import SCENE_RECT, SceneBase
 
 CARD_GAP = 14.0
@@ -41,7 +42,7 @@ EVICT_TAINTS = ("node.kubernetes.io/unreachable", "node.kubernetes.io/not-ready"
 
 
 @register_scene
-class ClusterScene(SceneBase):
+class ClusterScene(FollowsViewShape, SceneBase):
     scene_id = "cluster"
     title = {"zh": "集群运行", "en": "Cluster at work"}
 
@@ -69,13 +70,15 @@ class ClusterScene(SceneBase):
     # -- the three regions: left column, Services strip, node grid ------------------------------------
     @property
     def left(self) -> QRectF:
+        extra = self.sceneRect().height() - SCENE_RECT.height()  # a taller stage (a_stage_shape)
         return QRectF(LEFT.x(), LEFT.y(), LEFT_W_PRESENTER if self.min_text_px >= PRESENTER_PX else LEFT.width(),
-                      LEFT.height())
+                      LEFT.height() + extra)
 
     @property
     def grid(self) -> QRectF:
         x = self.left.right() + 16
-        return QRectF(x, GRID.y(), GRID.right() - x, GRID.height())
+        extra = self.sceneRect().height() - SCENE_RECT.height()
+        return QRectF(x, GRID.y(), GRID.right() - x, GRID.height() + extra)
 
     @property
     def services_rect(self) -> QRectF:
@@ -84,6 +87,7 @@ class ClusterScene(SceneBase):
 
     # -- building ---------------------------------------------------------------------------------
     def rebuild(self) -> None:
+        self.follow_view_shape()
         self.clear_items()
         self._proxies.clear()
         self.cards.clear()
@@ -122,9 +126,9 @@ class ClusterScene(SceneBase):
             self.add_text(self.t("集群里还没有节点。试试:sim preset classroom",
                                  "No nodes yet. Try: sim preset classroom"), self.grid.x() + 40, self.grid.y() + 40, px=26,
                           role="muted")
-        self.pods = PodLayer(self, SCENE_RECT)
+        self.pods = PodLayer(self, self.sceneRect())
         self.addItem(self.pods)
-        self.routes = RouteLayer(self, SCENE_RECT)
+        self.routes = RouteLayer(self, self.sceneRect())
         self.addItem(self.routes)
         self._sync(animate=False)
         self.apply_highlight()
@@ -153,11 +157,12 @@ class ClusterScene(SceneBase):
             if cw <= 0 or ch_max <= 0:
                 continue
             unit = _fit_unit(cw, ch_max, cap, self.min_text_px)
-            # a card narrower than its title line needs (about 20 text units) cuts the node's status
+            # a card narrower than its title line needs (about 16 text units) cuts the node's status
             text = NodeCard.text_unit(unit, self.min_text_px)
-            score = unit * min(1.0, cw / (20 * text)) ** 0.5
-            if best is None or score > best[0] + 1e-6:
-                best = (score, cols, cw, ch_max, unit)
+            score = unit * min(1.0, cw / (16 * text)) ** 0.5
+            if best is None or score >= best[0] * 0.97:  # near-ties: more columns (compact cards)
+                best = (score, cols, cw, ch_max, unit) if best is None or score >= best[0] else \
+                    (best[0], cols, cw, ch_max, unit)
         if best is None or NodeCard.height_for(best[4], best[2], cap, self.min_text_px) > best[3] + 1e-6:
             # too many pods to show whole at any readable size (a 100-node cluster): the classic grid
             # of equal cards, chips shrunk to fit, as before

@@ -8,9 +8,8 @@ Simulation (seeded by the world's seed) and three pyqtgraph charts show when the
 disk they take and how many fit. Changing N sweeps a playhead over the ready curves (speed follows
 the transport; with animations off the final curves are drawn at once).
 
-The stage in the window is seldom 16:9 (the narration takes a third of the width): the scene
-follows its view's shape. Its rect stays 1600 wide and grows taller to match the view (up to
-square), which keeps the view's scale, and so the presenter text size, unchanged. A wide stage gets
+The scene follows its view's shape (``a_stage_shape``): on a wide stage it is 1600 x 900; a taller
+one makes the scene taller at the same width (the presenter text size is unchanged). A wide stage gets
 the stacks left and controls and charts right; a tall one (4:3 and squarer) gets the stacks and the
 controls side by side above and the charts across the bottom, each chart larger.
 """
@@ -19,7 +18,7 @@ from __future__ import annotations
 import html
 from typing import Any, Sequence
 
-from PySide6.QtCore import QEasingCurve, QEvent, QObject, QPropertyAnimation, QRectF, Qt, QVariantAnimation
+from PySide6.QtCore import QEasingCurve, QPropertyAnimation, QRectF, Qt, QVariantAnimation
 from PySide6.QtGui import QFontMetricsF, QPen
 from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsProxyWidget, QSlider
 
@@ -32,14 +31,12 @@ from app.ui.scenes.a_items import GlyphItem, glyph_path
 from app.ui.scenes.a_vm_charts import KIND_ROLES
 from app.ui.scenes.a_vm_stacks import (CT_COLS, StackLayout, containers_on_host, draw_container, draw_empty_hint,
                                        draw_stacks)
+from app.ui.scenes.a_stage_shape import MIN_H, TALL_H, WIDTH, FollowsViewShape
 from app.ui.scenes.base import SceneBase
 
 PRESETS = (1, 10, 100, 1000, 5000)
 SLIDER_STEPS = 1000
 RIGHT_X, RIGHT_W = 860.0, 710.0
-WIDTH, MIN_H, MAX_H = 1600.0, 900.0, 1600.0
-#: from this height on (a 4:3 or squarer stage) the charts go across the bottom
-TALL_H = 1150.0
 CONTAINER_EVENTS = {"ContainerCreated", "ContainerStarted", "ContainerStopped", "ContainerRemoved", "WorldReset"}
 
 
@@ -55,7 +52,7 @@ def slider_from_n(n: int) -> int:
 
 
 @register_scene
-class VmContainersScene(SceneBase):
+class VmContainersScene(FollowsViewShape, SceneBase):
     scene_id = "vm-vs-container"
     title = {"zh": "虚拟机与容器", "en": "Virtual machines vs containers"}
 
@@ -72,7 +69,6 @@ class VmContainersScene(SceneBase):
         self._summary_items: dict[str, Any] = {}
         self._overflow_item: Any = None
         self.stack_bottom = MIN_H - 20
-        self._watched: list[Any] = []
 
     # -- colours -------------------------------------------------------------------------------
     def tint(self, role: str) -> Any:
@@ -80,41 +76,8 @@ class VmContainersScene(SceneBase):
         return mix(self.profile.canvas, getattr(self.profile, role), 0.32)
 
     # -- drawing -------------------------------------------------------------------------------
-    # -- the stage's shape ----------------------------------------------------------------------
-    def stage_height(self) -> float:
-        """The scene height that matches the first view's shape (1600 wide; 900 with no view)."""
-        for view in self.views():
-            vp = view.viewport()
-            if vp.width() > 0 and vp.height() > 0:
-                h = WIDTH * vp.height() / vp.width()
-                return max(MIN_H, min(MAX_H, round(h / 50) * 50))
-        return MIN_H
-
-    @property
-    def tall(self) -> bool:
-        return self.sceneRect().height() >= TALL_H
-
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
-        """A view showing this scene changed size: lay out again for its shape (and fit it again)."""
-        if event.type() == QEvent.Type.Resize and any(v.viewport() is obj for v in self.views()):
-            if self.stage_height() != self.sceneRect().height():
-                self.rebuild()
-                for view in self.views():
-                    if getattr(view, "fitted", False) and hasattr(view, "fit"):
-                        view.fit()
-        return False
-
-    def _watch_views(self) -> None:
-        for view in self.views():
-            vp = view.viewport()
-            if vp not in self._watched:
-                vp.installEventFilter(self)
-                self._watched.append(vp)
-
     def rebuild(self) -> None:
-        self._watch_views()
-        height = self.stage_height()
-        self.setSceneRect(QRectF(0, 0, WIDTH, height))
+        height = self.follow_view_shape()
         self.stack_bottom = round(height * 0.56) if height >= TALL_H else height - 20
         self.container_items.clear()
         self.charts = None

@@ -84,3 +84,41 @@ def test_presenter_draws_one_node_large_and_lists_the_others(make_scene):
     assert node.width() > 700  # the one node drawn large
     scene.set_min_text_px(0)
     assert scene.shown_nodes == ["node-1", "node-2", "node-3"]
+
+
+def _in_view(scene, w, h, presenter_px=0):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QGraphicsView
+    view = QGraphicsView(scene)
+    view.resize(w, h)
+    view.show()
+    scene.rebuild()
+    view.fitInView(scene.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+    scene.set_min_text_px(presenter_px)
+    return view
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("presenter_px", [0, 31, 46])
+def test_a_squarish_stage_gets_a_taller_picture_with_nothing_overlapping(make_scene, lang, presenter_px):
+    """Beside the narration the stage is close to square: the scene grows taller at the same width,
+    the card and log move under (or beside) the diagram, and no two panels or frames overlap."""
+    scene, _ = make_scene(ArchitectureScene, FakeWorld(nodes=3, pods=6), profile=PROJECTOR, lang=lang)
+    view = _in_view(scene, 1000, 950, presenter_px)
+    rect = scene.sceneRect()
+    assert rect.width() == 1600 and rect.height() == 1500 and scene.tall
+    panels = [scene.card] + ([scene.log] if scene.log.isVisible() else [])
+    frames = [f for f in scene.frames.values()]
+    solid = [p.sceneBoundingRect().adjusted(3, 3, -3, -3) for p in panels + frames]
+    for i, a in enumerate(solid):
+        assert rect.adjusted(-6, -6, 6, 6).contains(a)
+        for b in solid[i + 1:]:
+            assert not a.intersects(b), (a, b)
+    assert scene.card.shown_blocks(), "the card shows at least its first block"
+    if presenter_px <= 31:
+        assert scene.card.shown_blocks() == list(range(len(scene.card.blocks)))
+    view.resize(1600, 900)  # a wide stage again: back to the card column on the right
+    assert scene.sceneRect().height() == 900 and not scene.tall
+    assert scene.card.sceneBoundingRect().left() > scene.item_for("control-plane").sceneBoundingRect().right()
+    view.close()
+    view.setScene(None)

@@ -65,3 +65,23 @@ def test_a_hundred_nodes_keep_the_even_grid(make_scene):
     for key in list(scene.view.pods)[:50]:
         pv = scene.view.pods[key]
         assert scene.cards[pv.node].sceneBoundingRect().contains(scene.pods.rect_of(key))
+
+
+def test_a_squarish_stage_gives_the_node_grid_more_height(make_scene):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QGraphicsView
+
+    scene, _ = make_scene(ClusterScene, FakeWorld(nodes=3, pods=6))
+    wide_unit = next(iter(scene.cards.values())).unit
+    view = QGraphicsView(scene)
+    view.resize(1000, 1000)
+    view.show()
+    scene.rebuild()
+    view.fitInView(scene.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+    assert scene.sceneRect().height() == 1600 and scene.tall
+    assert scene.grid.height() > 1300 and scene.left.height() > 1500
+    for name, card in scene.cards.items():
+        assert scene.grid.adjusted(-3, -3, 3, 3).contains(card.sceneBoundingRect()), name
+    assert next(iter(scene.cards.values())).unit >= wide_unit
+    view.close()
+    view.setScene(None)

@@ -1,0 +1,68 @@
+"""Scenes that follow the shape of the stage they are shown on.
+
+In the window the stage is rarely 16:9: the narration takes about a third of the width, so at
+1920x1080 and 1024x768 alike the stage is close to square, and a 1600 x 900 picture fitted into it
+leaves bands of empty canvas above and below. A scene with this mixin keeps its rect 1600 wide and
+makes it as tall as the view's shape asks (900 to 1600, in steps of 50): the view's scale is set by
+the width in both cases, so the presenter text size the window computes from it does not change,
+and the scene simply gets more room to lay out in. Without a view (tests, handouts) it is 900 tall.
+
+Use: inherit it before SceneBase, call :meth:`follow_view_shape` first thing in ``rebuild`` and lay
+out within ``self.sceneRect()``; :attr:`tall` says the stage is 4:3 or squarer. When the view is
+resized the scene is rebuilt for the new shape and the view fitted again (if it was fitted).
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, QRectF
+
+WIDTH, MIN_H, MAX_H = 1600.0, 900.0, 1600.0
+#: from this height on (a 4:3 or squarer stage) scenes put their panels below instead of beside
+TALL_H = 1150.0
+
+
+class FollowsViewShape:
+    _shape_watched: list[Any]
+
+    def stage_height(self) -> float:
+        """The scene height that matches the first view's shape (1600 wide; 900 with no view)."""
+        for view in self.views():  # type: ignore[attr-defined]
+            vp = view.viewport()
+            if vp.width() > 0 and vp.height() > 0:
+                h = WIDTH * vp.height() / vp.width()
+                return max(MIN_H, min(MAX_H, round(h / 50) * 50))
+        return MIN_H
+
+    @property
+    def tall(self) -> bool:
+        return self.sceneRect().height() >= TALL_H  # type: ignore[attr-defined]
+
+    def follow_view_shape(self) -> float:
+        """Watch the views' sizes and set the scene rect for the current one; returns its height."""
+        watched = getattr(self, "_shape_watched", None)
+        if watched is None:
+            watched = self._shape_watched = []
+        for view in self.views():  # type: ignore[attr-defined]
+            vp = view.viewport()
+            if vp not in watched:
+                vp.installEventFilter(self)
+                watched.append(vp)
+        height = self.stage_height()
+        if height != self.sceneRect().height():  # type: ignore[attr-defined]
+            self.setSceneRect(QRectF(0, 0, WIDTH, height))  # type: ignore[attr-defined]
+            self._refit_views()
+        return height
+
+    def _refit_views(self) -> None:
+        """Fit the views that were fitted to the old rect to the new one (the stage's ``fit``)."""
+        for view in self.views():  # type: ignore[attr-defined]
+            if getattr(view, "fitted", False) and hasattr(view, "fit"):
+                view.fit()
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        """A view showing this scene changed size: lay out again for its shape (and fit it again)."""
+        if event.type() == QEvent.Type.Resize and any(v.viewport() is obj for v in self.views()):  # type: ignore[attr-defined]
+            if self.stage_height() != self.sceneRect().height():  # type: ignore[attr-defined]
+                self.rebuild()  # type: ignore[attr-defined]
+        return False
