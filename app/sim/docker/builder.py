@@ -123,7 +123,9 @@ def plan_build(engine: "DockerEngine", host: "Host", opts: BuildOptions) -> Buil
     try:
         df = parse_dockerfile(opts.dockerfile, opts.dockerfile_name)
     except DockerfileError as exc:
-        raise fail(lines, exc.line, str(exc), opts.dockerfile_name, exc.end_line) from None
+        err = fail(lines, exc.line, str(exc), opts.dockerfile_name, exc.end_line)
+        err.dockerfile_bytes = len(opts.dockerfile.encode())  # BuildKit had loaded the file: its progress shows that
+        raise err from None
     context, _ignored = filter_context(opts.files)
     meta: dict[str, str] = dict(PREDEFINED_ARGS)
     used_args: set[str] = set()

@@ -187,6 +187,17 @@ def _warnings(plan: BuildPlan) -> list[str]:
     return tail
 
 
+def load_definition_progress(dockerfile_bytes: int, plain: bool = False) -> str:
+    """The progress of a build that stops at its first vertex (the Dockerfile did not parse)."""
+    size = build_size(dockerfile_bytes)
+    if plain:
+        return (f"#1 [internal] load build definition from Dockerfile\n#1 transferring dockerfile: {size} done\n"
+                "#1 DONE 0.0s\n")
+    head = "[+] Building 0.0s (1/1) FINISHED".ljust(WIDTH - 10) + " docker:default"
+    return "\n".join([head, _line("[internal] load build definition from Dockerfile", 0.0),
+                      _line(f"transferring dockerfile: {size}", 0.0, True)])
+
+
 def render(plan: BuildPlan, plain: bool = False, bandwidth: float = DEFAULT_BANDWIDTH) -> str:
     """The final screen of BuildKit's progress display (tty style), or its plain-text log."""
     vs = vertices(plan, bandwidth)

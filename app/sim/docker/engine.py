@@ -162,10 +162,17 @@ class DockerEngine:
 
     def build(self, host: str, options: "BuildOptions", quiet: bool = False, plain: bool = False) -> "BuildResult":
         """Plan (raising BuildError before any change), then run the build on the simulated clock."""
-        from .buildexec import execute
-        from .builder import plan_build
+        from .buildexec import execute, load_definition_progress
+        from .builder import BuildError, plan_build
         h = self.host(host)
-        plan = plan_build(self, h, options)
+        try:
+            plan = plan_build(self, h, options)
+        except BuildError as err:
+            loaded = getattr(err, "dockerfile_bytes", None)
+            if loaded is None or quiet:
+                raise
+            # a Dockerfile that does not parse fails after its one vertex, which BuildKit shows first
+            raise BuildError(f"{load_definition_progress(loaded, plain)}\n{err}", err.path, err.line) from None
         return execute(self, h, plan, quiet, plain)
 
     def container_exit(self, host: str, container_id: str, generation: int) -> None:

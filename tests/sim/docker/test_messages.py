@@ -53,6 +53,7 @@ def test_error_screen_marks_every_line_of_the_instruction(world, tmp_path: Path)
     # errdefs Source.Print: a multi-line range gets one line of context either side, all of it marked
     (tmp_path / "Dockerfile").write_text("FROM alpine\nENV A=1\nCOPY \\\n    only-one-arg\nUSER nobody\nCMD x\n")
     out = world.fails(f"docker build {tmp_path}").splitlines()
+    out = out[out.index("Dockerfile:3"):]
     assert out[:6] == ["Dockerfile:3", "-" * 20, "   2 |     ENV A=1", "   3 | >>> COPY \\",
                        "   4 | >>>     only-one-arg", "   5 |     USER nobody"]
     (tmp_path / "Dockerfile").write_text("FROM alpine\nRUN <<EOF\n  echo hi\n  EOF\n")
@@ -82,3 +83,16 @@ def test_loopback_registry_with_nothing_listening_refuses(world) -> None:
     assert refused in world.fails("docker login localhost:5000 -u a -p b")
     assert "no such host" in world.fails("docker pull registry.nowhere.edu/app:1")
     assert world.fails("docker login").splitlines()[0] == "Error: Cannot perform an interactive login from a non TTY device"
+
+
+def test_parse_failure_shows_the_loaded_definition_first(world, tmp_path: Path) -> None:
+    (tmp_path / "Dockerfile").write_text("FROM alpine\nRUNN x\n")
+    out = world.fails(f"docker build {tmp_path}").splitlines()
+    assert out[0].startswith("[+] Building 0.0s (1/1) FINISHED") and out[0].endswith("docker:default")
+    assert out[1].startswith(" => [internal] load build definition from Dockerfile")
+    assert out[2].startswith(" => => transferring dockerfile: 19B")
+    assert out[3] == "Dockerfile:2" and out[-1].startswith("ERROR: failed to solve: dockerfile parse error on line 2")
+    plain = world.fails(f"docker build --progress=plain {tmp_path}").splitlines()
+    assert plain[:3] == ["#1 [internal] load build definition from Dockerfile", "#1 transferring dockerfile: 19B done",
+                         "#1 DONE 0.0s"]
+    assert world.fails(f"docker build -q {tmp_path}").splitlines()[0] == "Dockerfile:2"
