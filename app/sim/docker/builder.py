@@ -320,7 +320,8 @@ class _Ctx:
             plan = self.engine.plan_pull(self.host.name, text)
         except ImageNotFound as exc:
             if ref.registry not in PUBLIC_REGISTRIES or (exc.reason == "host" and ref.registry in self.engine.registries):
-                raise fail(self.df.lines, ins.line, f"{ref.full}: failed to resolve source metadata for {ref.full}: "
+                # BuildKit wraps the resolver's error with the name as the FROM line gives it
+                raise fail(self.df.lines, ins.line, f"{text}: failed to resolve source metadata for {ref.full}: "
                            f"{exc.cri_message.split(': ', 2)[-1]}", end=ins.end_line) from None
             image = synthetic_image(ref.full)
             return image, None, image, f"{ref.full} (synthetic stand-in: not in the simulator's catalog)"

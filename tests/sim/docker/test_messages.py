@@ -96,3 +96,11 @@ def test_parse_failure_shows_the_loaded_definition_first(world, tmp_path: Path) 
     assert plain[:3] == ["#1 [internal] load build definition from Dockerfile", "#1 transferring dockerfile: 19B done",
                          "#1 DONE 0.0s"]
     assert world.fails(f"docker build -q {tmp_path}").splitlines()[0] == "Dockerfile:2"
+
+
+def test_unresolvable_base_is_named_as_the_from_line_writes_it(world, tmp_path: Path) -> None:
+    (tmp_path / "Dockerfile").write_text("FROM localhost:5000/app\nRUN make\n")
+    last = world.fails(f"docker build {tmp_path}").splitlines()[-1]
+    assert last.startswith("ERROR: failed to solve: localhost:5000/app: failed to resolve source metadata for "
+                           "localhost:5000/app:latest: ")
+    assert last.endswith("dial tcp 127.0.0.1:5000: connect: connection refused")
