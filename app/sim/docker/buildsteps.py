@@ -252,8 +252,9 @@ def copy_step(ctx: "_Ctx", state: StageState, ins: Instr, parent_missed: str | N
         try:
             matched = match_sources(ctx.context, src)
         except SourceNotFound:
-            raise fail(ctx.df.lines, ins.line, f'failed to compute cache key: failed to calculate checksum of ref: '
-                       f'"/{posixpath.normpath(src.lstrip("/"))}": not found', end=ins.end_line) from None
+            raise fail(ctx.df.lines, ins.line, f"failed to compute cache key: failed to calculate checksum of ref "
+                       f'{context_ref(state.key)}: "/{posixpath.normpath(src.lstrip("/"))}": not found',
+                       end=ins.end_line) from None
         if len(matched) > 1 or matched[0][0] != posixpath.normpath(src.lstrip("/")):
             dir_like = True
         for path, rel in matched:
@@ -286,3 +287,15 @@ def copy_step(ctx: "_Ctx", state: StageState, ins: Instr, parent_missed: str | N
                     copy_seconds(total) + extra_seconds, ins.line, detail=detail, history=f"{ins.text} # buildkit",
                     cache_created=entry.created_at if entry else 0.0, from_stage=from_stage, parent_key=state.key,
                     files=file_keys)
+
+
+def context_ref(seed: str) -> str:
+    """A stand-in for BuildKit's context reference (``<session uuid>::<shared key>``) in its
+    "failed to calculate checksum of ref" error. Real ones are random; this one follows from the
+    build state, so the simulation stays deterministic."""
+    digest, more = h("context-ref", seed)[-64:], h("context-key", seed)[-64:]
+    uuid = f"{digest[:8]}-{digest[8:12]}-{digest[12:16]}-{digest[16:20]}-{digest[20:32]}"
+    alphabet = "abcdefghijklmnopqrstuvwxyz0123456789"
+    key = "".join(alphabet[int(more[i:i + 2], 16) % 36] for i in range(0, 50, 2))
+    return f"{uuid}::{key}"
+

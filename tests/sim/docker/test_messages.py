@@ -104,3 +104,12 @@ def test_unresolvable_base_is_named_as_the_from_line_writes_it(world, tmp_path: 
     assert last.startswith("ERROR: failed to solve: localhost:5000/app: failed to resolve source metadata for "
                            "localhost:5000/app:latest: ")
     assert last.endswith("dial tcp 127.0.0.1:5000: connect: connection refused")
+
+
+def test_missing_copy_source_reads_like_buildkit(world, tmp_path: Path) -> None:
+    (tmp_path / "Dockerfile").write_text("FROM alpine\nCOPY missing.txt /x\n")
+    last = world.fails(f"docker build {tmp_path}").splitlines()[-1]
+    assert re.fullmatch(r'ERROR: failed to solve: failed to compute cache key: failed to calculate checksum of ref '
+                        r'[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}::[a-z0-9]{25}: "/missing.txt": '
+                        r'not found', last)
+    assert last == world.fails(f"docker build {tmp_path}").splitlines()[-1]  # deterministic
