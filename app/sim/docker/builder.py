@@ -151,7 +151,9 @@ def plan_build(engine: "DockerEngine", host: "Host", opts: BuildOptions) -> Buil
     unused = sorted(k for k in opts.build_args if k not in used_args and k not in PROXY_ARGS)
     warnings = list(df.warnings)
     if unused:
-        warnings.append(f"[Warning] One or more build-args [{' '.join(unused)}] were not consumed")
+        # BuildKit ignores unused build args silently (the legacy builder warned); the simulator says so
+        warnings.append(f"(simulated: --build-arg {' '.join(unused)} matched no ARG and had no effect; "
+                        "BuildKit prints no warning for this)")
     for ref in dict.fromkeys(ctx.synthetic_sources):
         warnings.append(f"{ref} is not in the simulator's catalog: COPY --from read modelled files from a synthetic "
                         "stand-in image")

@@ -179,7 +179,7 @@ def _warnings(plan: BuildPlan) -> list[str]:
     if checks:
         count = "1 warning found" if len(checks) == 1 else f"{len(checks)} warnings found"
         tail += ["", f" {count} (use docker --debug to expand):", *[f" - {w}" for w in checks]]
-    tail += [f"WARNING: {w}" if not w.startswith("[Warning]") else w for w in plan.warnings if w not in checks]
+    tail += [w if w.startswith("(simulated:") else f"WARNING: {w}" for w in plan.warnings if w not in checks]
     for st in plan.stages:
         if st.synthetic_base is not None:
             tail.append(f"WARNING: {st.base_text.split(' (')[0]} is not in the simulator's catalog: the stage was built on "
