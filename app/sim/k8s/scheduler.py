@@ -45,6 +45,7 @@ class Scheduler:
         self.unschedulable: dict[tuple[str, str], float] = {}
         self._timer = None
         self._retry_timer = None
+        self._flush_timer = None
         self.decisions: OrderedDict[tuple[str, str], Decision] = OrderedDict()
         self._cells = 0
         self._selector_cache: dict = {}
@@ -133,12 +134,13 @@ class Scheduler:
 
     def flush_unschedulable(self) -> None:
         """podMaxInUnschedulablePodsDuration: pods waiting 5 minutes are retried anyway."""
+        self._flush_timer = None
         now = self.sim.now
         for key, since in list(self.unschedulable.items()):
             if now - since >= UNSCHEDULABLE_FLUSH:
                 self._requeue(key)
         if self.unschedulable:
-            self.sim.schedule(30.0, self.flush_unschedulable)
+            self._flush_timer = self.sim.schedule(30.0, self.flush_unschedulable)
 
     def _requeue(self, key: tuple[str, str]) -> None:
         self.unschedulable.pop(key, None)
@@ -217,10 +219,9 @@ class Scheduler:
         attempts = self._attempts.get(key, 1)
         backoff = min(INITIAL_BACKOFF * 2 ** (attempts - 1), MAX_BACKOFF)
         self._backoff_until[key] = self.sim.now + backoff
-        first = not self.unschedulable
         self.unschedulable[key] = self.sim.now
-        if first:
-            self.sim.schedule(30.0, self.flush_unschedulable)
+        if self._flush_timer is None:
+            self._flush_timer = self.sim.schedule(30.0, self.flush_unschedulable)
         status = dict(pod.get("status") or {})
         cond = status.get("conditions") or []
         old_msg = next((c.get("message") for c in cond if c.get("type") == "PodScheduled"), None)

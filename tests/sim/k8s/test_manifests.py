@@ -167,3 +167,26 @@ def test_priority_admission(classroom: Console) -> None:
     assert "the integer value of priority (5) must not be provided in pod spec" in out
     classroom.ok("kubectl apply -f -", stdin=pod % ("high-priority", ""))
     assert classroom.k8s.api.get("pods", "default", "p")["spec"]["priority"] == 1000000
+
+
+class _Recorder:
+    def __init__(self) -> None:
+        self.seen: list[tuple[str, str, int]] = []
+
+    def __call__(self, verb: str, obj: dict, old) -> None:
+        self.seen.append((verb, obj["metadata"]["name"], int(obj["metadata"]["resourceVersion"])))
+
+
+def test_watch_delivers_added_modified_deleted_in_revision_order(classroom: Console) -> None:
+    rec = _Recorder()
+    classroom.k8s.api.watch("pods", rec)
+    classroom.ok("kubectl run w --image=nginx:1.27")
+    classroom.ok("sim run-until pod/w=Running")
+    classroom.ok("kubectl delete pod w")
+    mine = [s for s in rec.seen if s[1] == "w"]
+    assert mine[0][0] == "ADDED" and mine[-1][0] == "DELETED"
+    assert {v for v, _, _ in mine[1:-1]} == {"MODIFIED"}
+    revs = [r for _, _, r in mine]
+    assert revs == sorted(revs) and len(set(revs)) == len(revs)
+    writers = [e.actor for e in classroom.events("ObjectStored") if e.resource == "pods" and e.name == "w"]
+    assert writers[0] == "kubectl" and "scheduler" in writers and "kubelet" in writers
