@@ -21,6 +21,7 @@ from .buildsteps import StepPlan, copy_step, run_step, workdir_step
 from .buildstate import StageState, h
 from .context import filter_context
 from .dockerfile import Dockerfile, DockerfileError, Instr, parse_dockerfile
+from .dockerfile.lint import file_checks, json_args_checks
 from .dockerfile.substitution import SubstitutionError, expand
 from .errors import ImageNotFound
 from .oci import Image, make_image, make_layer
@@ -149,7 +150,8 @@ def plan_build(engine: "DockerEngine", host: "Host", opts: BuildOptions) -> Buil
     for i in sorted(needed):
         ctx.plan_stage(i)
     unused = sorted(k for k in opts.build_args if k not in used_args and k not in PROXY_ARGS)
-    warnings = list(df.warnings)
+    # BuildKit's build checks: the parser's, then the file's, then those of the stages this build runs
+    warnings = [*df.warnings, *file_checks(df), *json_args_checks(df, sorted(needed))]
     if unused:
         # BuildKit ignores unused build args silently (the legacy builder warned); the simulator says so
         warnings.append(f"(simulated: --build-arg {' '.join(unused)} matched no ARG and had no effect; "
