@@ -326,8 +326,8 @@ def draw_land(scene: "HouseScene", model: HouseModel) -> dict[str, Box]:
         box = _conjured(scene, c, LAND_X, y0, plot_h)
         out[f"container:{c.name}"] = box
         group = group.united(box.sceneBoundingRect())
-    land = Box("land", LAND_W + 16, GROUND_Y + 80 - top, None, None, 0, 8)
-    land.setPos(LAND_X - 8, top - 6)
+    land = Box("land", LAND_W + 16, GROUND_Y + 80 - 94, None, None, 0, 8)  # the heading inside: a halo
+    land.setPos(LAND_X - 8, 94)                                              # goes round it, not through it
     land.setZValue(-1)
     land.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
     scene.addItem(land)

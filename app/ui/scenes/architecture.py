@@ -242,8 +242,10 @@ class ArchitectureScene(FollowsViewShape, SceneBase):
         cap = 560.0 if len(full) > 1 else (self.single_node_w or max(720.0, self.min_text_px * 20))
         node_w = min((self.diagram_w - narrow - gap * len(slots)) / max(1, len(full)), cap)
         part_w = (node_w - 34) / 2
-        cp_head = max(50.0, min(self.min_text_px * 1.5, 74.0))
-        node_head = min(52.0, max(30.0, self.min_text_px * 1.4)) + 12
+        # frame labels get their line plus room for a highlighted box's halo below them
+        label_h = min(52.0, max(30.0, self.min_text_px * 1.4))
+        cp_head = label_h + 26
+        node_head = label_h + 22
 
         def cp_h(with_status: bool) -> float:
             return max(96.0, *(self._measure(c, ROLE[c], self._cp_box_w(), status.get(c, ""), with_status)

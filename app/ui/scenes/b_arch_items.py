@@ -162,7 +162,7 @@ class ComponentBox(QGraphicsItem):
     def _paint_pods(self, painter: QPainter, area: QRectF) -> None:
         h = min(area.height() * 0.8, max(18.0, self._scene.min_text_px * 0.6))
         w = h * 2
-        shown = self.pods[: max(1, int((area.width() - 40 - h * 2.5) // (w + 4)))]
+        shown = self.pods[: max(1, int((area.width() - h * 2.4) // (w + 4)))]  # room left for "×N"
         for i, state in enumerate(shown):
             draw_pod_glyph(painter, QRectF(area.x() + i * (w + 4), area.y(), w, h), state, self._scene.profile,
                            canvas_role="panel")

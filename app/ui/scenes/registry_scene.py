@@ -104,7 +104,7 @@ class RegistryScene(SceneBase):
         summary = text_item(counts, self.font_px(19), self.color("text"), width=TRANSFER.width() - 28, parent=box)
         summary.setPos(14, y)
         self.register("transfer:summary", summary)
-        y += summary.boundingRect().height() + 10
+        y += summary.boundingRect().height() + 20  # room for a row's highlight halo under the summary
         mono = self.font_px(17, mono=True)
         small = self.font_px(17)
         line = QFontMetricsF(mono).height()
