@@ -22,7 +22,7 @@ from .buildstate import StageState, h
 from .context import filter_context
 from .dockerfile import Dockerfile, DockerfileError, Instr, parse_dockerfile
 from .dockerfile.lint import file_checks, json_args_checks
-from .dockerfile.substitution import SubstitutionError, expand
+from .dockerfile.substitution import SubstitutionError, expand, go_quote
 from .errors import ImageNotFound
 from .oci import Image, make_image, make_layer
 from .reference import DEFAULT_REGISTRY, parse_ref
@@ -172,7 +172,7 @@ def _expand(text: str, env: dict[str, str], df: Dockerfile, ins: Instr) -> str:
     try:
         return expand(text, env, df.escape)
     except SubstitutionError as exc:
-        raise fail(df.lines, ins.line, f"dockerfile parse error on line {ins.line}: {exc}",
+        raise fail(df.lines, ins.line, f"failed to process {go_quote(text)}: {exc}",
                    end=ins.end_line) from None
 
 

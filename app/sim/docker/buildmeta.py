@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Any
 from .buildstate import StageState, go_list
 from .buildsteps import _x, _xw
 from .dockerfile import Instr
-from .dockerfile.substitution import expand
 
 if TYPE_CHECKING:
     from .builder import _Ctx
@@ -26,9 +25,8 @@ def metadata_step(ctx: "_Ctx", state: StageState, ins: Instr) -> None:
     kw = ins.keyword
     shown = ins.text
     if kw in ("ENV", "LABEL"):
-        scope = state.scope()
         values = [(_x(ctx, k, state, ins) if kw == "LABEL" else k,
-                   expand(v or "", scope, ctx.df.escape) if v is not None else "") for k, v in ins.pairs]
+                   _x(ctx, v or "", state, ins) if v is not None else "") for k, v in ins.pairs]
         target: dict[str, Any] = state.env if kw == "ENV" else state.labels
         for k, v in values:
             target[k] = v

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from .buildstate import StageState, h
 from .context import SourceNotFound, file_digest, match_sources
 from .dockerfile import Instr
-from .dockerfile.substitution import SubstitutionError, expand, expand_words
+from .dockerfile.substitution import SubstitutionError, expand, expand_words, go_quote
 from .host import CacheEntry
 from .oci import Layer, make_layer
 from .runmodel import copy_seconds, estimate
@@ -57,7 +57,7 @@ def _x(ctx: "_Ctx", text: str, state: StageState, ins: Instr) -> str:
     try:
         return expand(text, state.scope(), ctx.df.escape)
     except SubstitutionError as exc:
-        raise fail(ctx.df.lines, ins.line, f"dockerfile parse error on line {ins.line}: {exc}",
+        raise fail(ctx.df.lines, ins.line, f"failed to process {go_quote(text)}: {exc}",
                    end=ins.end_line) from None
 
 
@@ -66,7 +66,7 @@ def _xw(ctx: "_Ctx", text: str, state: StageState, ins: Instr) -> list[str]:
     try:
         return expand_words(text, state.scope(), ctx.df.escape)
     except SubstitutionError as exc:
-        raise fail(ctx.df.lines, ins.line, f"dockerfile parse error on line {ins.line}: {exc}",
+        raise fail(ctx.df.lines, ins.line, f"failed to process {go_quote(text)}: {exc}",
                    end=ins.end_line) from None
 
 

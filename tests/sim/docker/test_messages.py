@@ -113,3 +113,15 @@ def test_missing_copy_source_reads_like_buildkit(world, tmp_path: Path) -> None:
                         r'[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}::[a-z0-9]{25}: "/missing.txt": '
                         r'not found', last)
     assert last == world.fails(f"docker build {tmp_path}").splitlines()[-1]  # deterministic
+
+
+def test_substitution_errors_read_like_buildkits_lexer(world, tmp_path: Path) -> None:
+    # shell/lex.go wraps every error as: failed to process "<word>": <reason>
+    cases = {"ENV A=${}": 'failed to process "${}": syntax error: bad substitution',
+             "ENV A=${B:?}": 'failed to process "${B:?}": B: is not allowed to be empty',
+             "ENV A=${B?}": 'failed to process "${B?}": B: is not allowed to be unset',
+             'WORKDIR "/a': 'failed to process "\\"/a": unexpected end of statement while looking for matching '
+                            "double-quote"}
+    for line, reason in cases.items():
+        (tmp_path / "Dockerfile").write_text(f"FROM alpine\n{line}\n")
+        assert world.fails(f"docker build {tmp_path}").splitlines()[-1] == f"ERROR: failed to solve: {reason}"

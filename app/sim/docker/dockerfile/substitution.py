@@ -7,12 +7,19 @@ are not substituted by the builder: their shell does that when the container run
 """
 from __future__ import annotations
 
+import json
+
 from typing import Mapping
 
 from ...errors import InputError
 
 _NAME_START = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_")
 _NAME_CHARS = _NAME_START | set("0123456789")
+
+
+def go_quote(text: str) -> str:
+    """Go's ``%q`` of a string (double quotes, backslash escapes), as BuildKit's messages quote words."""
+    return json.dumps(text, ensure_ascii=False)
 
 
 class SubstitutionError(InputError):
@@ -96,7 +103,7 @@ class _Lexer:
             self.i += 1
             name = self._name()
             if not name:
-                raise SubstitutionError("bad substitution: a variable name must follow '${'")
+                raise SubstitutionError("syntax error: bad substitution")
             ch = self.peek()
             if ch == "}":
                 self.i += 1
@@ -118,7 +125,8 @@ class _Lexer:
             if ch == "+":
                 return word if is_set else ""
             if not is_set:
-                raise SubstitutionError(f"{name}: {word or 'is not allowed to be unset'}")
+                default = "is not allowed to be empty" if colon else "is not allowed to be unset"
+                raise SubstitutionError(f"{name}: {word or default}")
             return value  # type: ignore[return-value]
         name = self._name()
         if not name:
