@@ -138,3 +138,21 @@ def test_empty_file_and_a_file_of_arguments_only() -> None:
     assert str(error_of("ARG A=1\n")) == "dockerfile contains no stages to build"
     located = error_of("FROM a\nRUN <<EOF\necho\n")
     assert str(located) == "unterminated heredoc" and (located.line, located.end_line) == (2, 3)
+
+
+def test_official_image_idioms() -> None:
+    # shapes seen in Docker Hub's official images, written here from scratch
+    text = ("# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\n"
+            "ENV `\n    # a comment between pairs\n    A=1 `\n    # another\n    B=two\n"
+            'COPY ["C:\\\\Program Files\\\\Go","C:\\\\Program Files\\\\Go"]\n'
+            "VOLUME C:\\\\data\\\\db C:\\\\data\\\\configdb\n"
+            "RUN `\n    && echo first `\n    `\n    && echo second\n")
+    env, copy, volume, run = parse_dockerfile(text).stages[0].instructions
+    assert env.pairs == (("A", "1"), ("B", "two"))
+    assert copy.words == ("C:\\Program Files\\Go", "C:\\Program Files\\Go")  # JSON: one path with a space
+    assert volume.words == ("C:\\\\data\\\\db", "C:\\\\data\\\\configdb")
+    assert run.shell.split() == ["&&", "echo", "first", "&&", "echo", "second"]
+    linux = parse_dockerfile("FROM debian\nRUN \\\n\tfind / -name x \\\n\t\t| xargs echo\n"
+                             "LABEL maintainer \"someone@example.com\"\nCMD []\n").stages[0].instructions
+    assert linux[0].shell.startswith("find / -name x") and linux[1].pairs == (("maintainer", '"someone@example.com"'),)
+    assert linux[2].argv == ()
