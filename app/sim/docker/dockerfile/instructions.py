@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .parser import DockerfileError, Heredoc, RawInstruction, parse_text, split_raw_words
+from .parser import DockerfileError, Heredoc, RawInstruction, parse_text
+from .words import levenshtein, split_raw_words
 
 #: flag name -> takes a value (True) or is a switch (False), per instruction
 _FLAGS: dict[str, dict[str, bool]] = {
@@ -104,11 +105,9 @@ _REPEATABLE = ("mount", "exclude")  # BuildKit's "strings" flags may be given mo
 
 def _flag_hint(name: str, allowed: dict[str, bool]) -> str:
     """`` (did you mean from?)``: the flag name closest by edit distance, if fewer than 3 edits away."""
-    from .parser import _levenshtein
-
     best, match = 3, ""
     for option in sorted(allowed):
-        dist = _levenshtein(name, option)
+        dist = levenshtein(name, option)
         if dist < best:
             best, match = dist, option
     return f" (did you mean {match}?)" if match else ""

@@ -8,7 +8,7 @@ instruction in the stage and the stages it builds on, not into a base image's co
 from __future__ import annotations
 
 from .instructions import Dockerfile, Instr
-from .parser import split_raw_words
+from .words import split_raw_words
 
 
 def _warn(rule: str, message: str, line: int) -> str:
