@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from .cluster import Cluster
 
 MAX_ENDPOINTS_PER_SLICE = 100
+ANNOUNCE_LIMIT = 100
 SERVICE_NAME = "kubernetes.io/service-name"
 MANAGED_BY = "endpointslice.kubernetes.io/managed-by"
 
@@ -124,6 +125,7 @@ class EndpointSliceController:
             self.sim.emit(ev.EndpointsChanged, namespace=ns, service=name, ready=len(ready_ips),
                           not_ready=len(endpoints) - len(ready_ips), addresses=",".join(ready_ips))
             self.cluster.proxy.invalidate()
+            self.cluster.proxy.announce()
 
 
 class ProxyTable:
@@ -144,6 +146,20 @@ class KubeProxy:
 
     def invalidate(self) -> None:
         self._current = None
+
+    def announce(self) -> None:
+        """Every reachable node's kube-proxy picks up the new rules (ProxyRulesSynced per node).
+
+        Only announced for clusters of up to ANNOUNCE_LIMIT nodes, where a scene can show it."""
+        kubelets = self.cluster.kubelets
+        if len(kubelets) > ANNOUNCE_LIMIT:
+            return
+        table = self.current()
+        endpoints = sum(len(s["endpoints"]) for s in table.services.values())
+        for name, kl in kubelets.items():
+            if kl.state == "running" and name not in self.frozen:
+                self.cluster.sim.emit(ev.ProxyRulesSynced, node=name, services=len(table.services),
+                                      endpoints=endpoints)
 
     def current(self) -> ProxyTable:
         if self._current is None:

@@ -75,6 +75,7 @@ def test_service_endpoints_dns_and_proxy(classroom: Console) -> None:
     classroom.ok("sim run-until all-running")
     svc = classroom.ok("kubectl get svc web")
     assert "NodePort" in svc and "80:30000/TCP" in svc
+    assert {e.node for e in classroom.events("ProxyRulesSynced")} == {"node-1", "node-2", "node-3"}
     eps = classroom.ok("kubectl get endpointslices")
     assert "web-" in eps and "IPv4" in eps
     ip = classroom.k8s.api.get("services", "default", "web")["spec"]["clusterIP"]
