@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from PySide6.QtCore import QMarginsF, QRectF, Qt
-from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
+from PySide6.QtGui import QColor, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 
 from app.lessons.richtext import to_html
 from app.ui.controller import SimController
@@ -33,7 +33,9 @@ def _words(lang: str, zh: str, en: str) -> str:
 
 def _doc(html_text: str, width: float, px: int) -> QTextDocument:
     doc = QTextDocument()
-    doc.setDefaultStyleSheet(f"body {{ font-family: '{FONT_FAMILIES[0]}'; font-size: {px}px; }}"
+    # paper is white whatever the application's palette: dark text from the (light) projector profile
+    doc.setDefaultStyleSheet(f"body {{ font-family: '{FONT_FAMILIES[0]}'; font-size: {px}px;"
+                             f" color: {QColor(PROJECTOR.text).name()}; }}"
                              f" code {{ font-family: monospace; }}")
     doc.setHtml(f"<body>{html_text}</body>")
     doc.setTextWidth(width)
