@@ -188,7 +188,7 @@ def sim_pull_fail(world: Any, inv: Invocation, args: list[str]) -> str:
 
 
 def register(console: Console) -> None:
-    from .cli_inspect import sim_curl, sim_dns, sim_explain, sim_run_until, sim_scheduler
+    from .cli_inspect import sim_curl, sim_dns, sim_explain, sim_logs, sim_run_until, sim_scheduler
 
     kubectl.register_all(console)
     console.register_sim("preset", sim_preset, "sim preset classroom | large N",
@@ -207,5 +207,7 @@ def register(console: Console) -> None:
     console.register_sim("scheduler", sim_scheduler, "sim scheduler [--strategy S] [--percentage P]",
                          "LeastAllocated (spread) or MostAllocated (bin-pack); percentageOfNodesToScore")
     console.register_sim("dns", sim_dns, "sim dns NAME [-n NS]", "ask the cluster DNS for a Service's ClusterIP")
+    console.register_sim("logs", sim_logs, "sim logs [POD] [-n NS] [--tail 20]",
+                         "container output gathered by the log collector (kept after pods are gone)")
     console.register_sim("curl", sim_curl, "sim curl SERVICE [--from NODE]",
                          "send one request to a Service through kube-proxy")

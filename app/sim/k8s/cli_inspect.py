@@ -175,3 +175,24 @@ def sim_curl(world: Any, inv: Invocation, args: list[str]) -> str:
         raise CommandError(f"curl: (28) Connection timed out after 10000 milliseconds (kube-proxy on {src} still sent "
                            f"the request to {pod} at {pod_ip}, which is gone)")
     return f"HTTP/1.1 200 OK  ({host} -> {ip} -> {pod} {pod_ip} on {node}, via kube-proxy on {src})"
+
+
+def sim_logs(world: Any, inv: Invocation, args: list[str]) -> str:
+    """What the log collector has shipped (it keeps lines after their pods are gone)."""
+    p = parse(args, [Flag(("-n", "--namespace")), Flag(("--tail",), default="20")], program="sim")
+    c = _cluster(world)
+    store = c.log_collector.store
+    if not store:
+        return "the log collector has shipped nothing yet (it runs where its kube-system pod is Running)"
+    try:
+        tail = int(str(p.get("tail")))
+    except ValueError:
+        raise CommandError("sim logs: --tail takes a whole number") from None
+    ns = p.str("namespace")
+    want = p.positional[0] if p.positional else None
+    out = []
+    for (pns, pod, cname), lines in sorted(store.items()):
+        if (ns and pns != ns) or (want and pod != want):
+            continue
+        out += [f"{pns}/{pod}/{cname}: {line}" for line in lines[-tail:]]
+    return "\n".join(out) or f"no collected lines for {want or ns}"

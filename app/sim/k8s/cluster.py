@@ -19,6 +19,7 @@ from .images import normalize_image
 from .kubelet import Kubelet, PodRuntime
 from .meta import timestamp, set_condition
 from .networking import EndpointSliceController, KubeProxy, resolve_dns
+from .logcollector import LogCollector
 from .nodelifecycle import NodeLifecycleController
 from .podops import is_ready
 from .replicaset import ReplicaSetController
@@ -36,7 +37,6 @@ class Cluster:
         self.default_bandwidth = 25 * 1024 * 1024  # bytes/s per node
         self.kubelets: dict[str, Kubelet] = {}
         self.pull_faults: dict[tuple[str, str], str] = {}
-        self.logs: dict[tuple[str, str, str], list[str]] = {}  # gathered by the log collector
         self._next_ip = 10
         self._next_node_port = 30000
         self.proxy = KubeProxy(self)
@@ -49,6 +49,7 @@ class Cluster:
         self.daemonset_controller = DaemonSetController(self)
         self.nodelifecycle_controller = NodeLifecycleController(self)
         self.endpointslice_controller = EndpointSliceController(self)
+        self.log_collector = LogCollector(self)
         for ns in SYSTEM_NAMESPACES:
             self.api.create("namespaces", admission.apply_defaults("Namespace", {"metadata": {"name": ns}}), "sim")
         self.api.create("services", {"apiVersion": "v1", "kind": "Service",
@@ -271,24 +272,21 @@ class Cluster:
 
     # -- logs --------------------------------------------------------------------------------------
     def collect_logs(self, node: str, rt: PodRuntime) -> None:
-        """The log collector keeps a pod's lines after its containers are gone."""
-        for cname, lines in rt.logs.items():
-            if lines:
-                self.logs[(rt.key[0], rt.key[1], cname)] = list(lines)
-                self.sim.emit(ev.LogsCollected, node=node, pod=rt.key[1], namespace=rt.key[0], container=cname,
-                              lines=len(lines))
+        """A pod's containers are going away: the node's log collector (if it runs there) ships the rest."""
+        if node in self.log_collector._collector_nodes():
+            self.log_collector.ship(node, rt)
 
     def container_logs(self, namespace: str, pod: str, container: str | None = None) -> list[str] | None:
+        """What ``kubectl logs`` shows: the kubelet's copy of the container's output (None: no such pod)."""
         obj = self.api.get("pods", namespace, pod)
         if obj is None:
             return None
-        node = obj["spec"].get("nodeName")
-        kl = self.kubelets.get(node or "")
+        kl = self.kubelets.get(obj["spec"].get("nodeName") or "")
         rt = kl.pods.get((namespace, pod)) if kl else None
         cname = container or obj["spec"]["containers"][0]["name"]
         if rt is not None and cname in rt.logs:
             return list(rt.logs[cname])
-        return list(self.logs.get((namespace, pod, cname), []))
+        return []
 
     # -- read-only API for scenes, lessons, quizzes ---------------------------------------------------
     def scheduling_breakdown(self, namespace: str, pod_name: str) -> Decision | None:

@@ -245,3 +245,15 @@ def test_explain_unschedulable_and_session_replay(tmp_path) -> None:
     s.jump_to_time(end)
     assert s.world.sim.digest() == digest
     assert s.world.k8s.api.get("pods", "default", "big") is not None
+
+
+def test_log_collector_keeps_lines_after_the_pod(classroom: Console) -> None:
+    classroom.ok("kubectl run web --image=nginx:1.27")
+    classroom.ok("sim run-until pod/web=Running")
+    classroom.ok("sim advance 15s")
+    shipped = [e for e in classroom.events("LogsCollected") if e.pod == "web"]
+    assert shipped and shipped[0].lines >= 2
+    assert "Configuration complete; ready for start up" in classroom.ok("sim logs web")
+    classroom.ok("kubectl delete pod web")
+    assert "NotFound" in classroom.fail("kubectl logs web")
+    assert "default/web/web: " in classroom.ok("sim logs web")
