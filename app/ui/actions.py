@@ -61,6 +61,11 @@ ACTIONS: tuple[ActionSpec, ...] = (
 
 MENU_ORDER = ("file", "view", "play", "lesson", "quiz", "help")
 
+#: Actions that drive the engine: off while the window is painted and the engine is still starting.
+LIVE_ONLY = frozenset({"sandbox", "open_session", "save_session", "export_png", "export_svg", "play_pause",
+                       "next", "prev", "first", "last", "reset", "faster", "slower", "next_chapter",
+                       "prev_chapter", "restart_chapter", "quiz_open"})
+
 
 def build_actions(window: Any) -> dict[str, QAction]:
     """Create the QActions (shortcuts active anywhere in the window) and connect them."""

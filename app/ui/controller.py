@@ -27,8 +27,7 @@ from app.lessons.paths import LESSONS_DIR
 from app.sim.console import ConsoleResult
 from app.sim.core import Event
 from app.sim.session import Mark, Session
-
-SPEEDS = (0.25, 0.5, 1.0, 2.0, 4.0)
+from app.ui.speeds import SPEEDS, nearest_speed
 #: Wall-clock milliseconds between two time slices while playing (about 30 per second).
 TICK_MS = 33
 
@@ -161,7 +160,7 @@ class SimController(QObject):
         return self._stop_at
 
     def set_speed(self, speed: float) -> None:
-        speed = min(SPEEDS, key=lambda s: abs(s - speed))
+        speed = nearest_speed(speed)
         if speed != self._speed:
             self._speed = speed
             self.speed_changed.emit(speed)

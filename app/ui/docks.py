@@ -2,15 +2,19 @@
 from __future__ import annotations
 
 import html
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent, QTextCursor
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (QDockWidget, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget)
 
 from app.ui import strings
-from app.ui.controller import SimController
 from app.ui.narration import SafeTextBrowser
+
+if TYPE_CHECKING:   # the engine loads after the window's first paint
+    from PySide6.QtGui import QKeyEvent
+
+    from app.ui.controller import SimController
 
 MAX_LINES = 2000
 
@@ -43,12 +47,13 @@ class ConsoleDock(QDockWidget):
     """Type a line, it runs through the controller (recorded in the session), output appears above.
 
     Lines run by lesson steps appear too, so learners see which commands made the picture move.
+    The window builds it before the engine exists; the input is off until :meth:`attach`.
     """
 
-    def __init__(self, controller: SimController, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: SimController | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("consoleDock")
-        self.controller = controller
+        self.controller: SimController | None = None
         body = QWidget()
         self.output = QPlainTextEdit(objectName="consoleOutput")
         self.output.setReadOnly(True)
@@ -61,7 +66,15 @@ class ConsoleDock(QDockWidget):
         layout.addWidget(self.output, 1)
         layout.addWidget(self.input)
         self.setWidget(body)
+        self.input.setEnabled(False)
+        if controller is not None:
+            self.attach(controller)
+
+    def attach(self, controller: SimController) -> None:
+        """Run lines through ``controller`` from now on (and show every line it runs)."""
+        self.controller = controller
         controller.executed.connect(self.show_result)
+        self.input.setEnabled(True)
 
     def retranslate(self, lang: str) -> None:
         self.setWindowTitle(strings.get("console.title", lang))
@@ -70,6 +83,8 @@ class ConsoleDock(QDockWidget):
 
     def run_input(self) -> None:
         line = self.input.text().strip()
+        if self.controller is None:
+            return   # not attached yet: keep the text for when it is
         self.input.clear()
         if not line:
             return

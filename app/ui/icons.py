@@ -3,8 +3,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
-from PySide6.QtSvg import QSvgRenderer
-
 from app.lessons.paths import ASSETS_DIR
 
 SIZE = 64
@@ -56,6 +54,8 @@ def icon(name: str, color: QColor) -> QIcon:
 
 def app_icon() -> QIcon:
     """The product icon (assets/icon.svg) at the usual sizes."""
+    from PySide6.QtSvg import QSvgRenderer   # only here: the SVG module is not needed for the first paint
+
     path = ASSETS_DIR / "icon.svg"
     renderer = QSvgRenderer(str(path))
     out = QIcon()

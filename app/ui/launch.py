@@ -1,7 +1,9 @@
 """Command line of ``python main.py``: teacher flags, screenshots, and the non-GUI entry points.
 
 Qt is imported only when a window is needed, so ``--console``, ``--check-lessons`` and
-``--list-events`` work without a display (and without loading Qt at all).
+``--list-events`` work without a display (and without loading Qt at all). The window is painted
+before the engine and the lessons are loaded (they follow on the next event-loop turn), so it
+appears about as fast as an empty Qt window; ``--screenshot`` waits for everything instead.
 """
 from __future__ import annotations
 
@@ -108,7 +110,6 @@ def run_gui(args: argparse.Namespace) -> int:
         return 2
     from PySide6.QtWidgets import QApplication
 
-    from app.lessons.loader import load_all
     from app.lessons.progress import ProgressStore
     from app.ui.main_window import MainWindow, StartOptions
     from app.ui.settings import Preferences
@@ -120,9 +121,6 @@ def run_gui(args: argparse.Namespace) -> int:
     app.setOrganizationName("container-classroom")
     app.setStyle("Fusion")
     app.setFont(ui_font(14))
-    lessons = load_all()
-    for problem in lessons.problems:
-        print(problem, file=sys.stderr)
     options = StartOptions(lesson=args.lesson, step=args.step, lang=args.lang, presenter=args.presenter,
                            speed=args.speed, fullscreen=args.fullscreen and not args.screenshot,
                            animations=False if args.screenshot else args.animations, sandbox=args.sandbox)
@@ -133,7 +131,8 @@ def run_gui(args: argparse.Namespace) -> int:
     else:
         prefs = Preferences()
         store = ProgressStore(prefs.folder / "progress.json")
-    window = MainWindow(lessons, prefs, store, options)
+    # Lessons load with the engine (problems go to stderr then); a screenshot needs them at once.
+    window = MainWindow(None, prefs, store, options, defer_engine=not args.screenshot)
     if args.screenshot:
         return screenshot(app, window, Path(args.screenshot), args.size_wh)
     window.show()

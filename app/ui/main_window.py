@@ -1,45 +1,56 @@
 """The main window: navigator, stage, narration, transport bar, console and details docks, menus.
 
 It wires the parts together and owns no logic of its own: the engine lives behind the
-SimController, lessons are played by the LessonPlayer, scenes mirror the world.
+SimController, lessons are played by the LessonPlayer, scenes mirror the world. The engine, the
+lessons and the scenes are loaded after the window is first painted (see window_start.py).
 """
 from __future__ import annotations
 
 import traceback
 from dataclasses import dataclass
-from typing import Any, Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable, Sequence
 
-from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer
-from PySide6.QtGui import QActionGroup, QCloseEvent
+from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import (QDockWidget, QMainWindow, QSplitter,
                                QVBoxLayout, QWidget)
 
-from app.lessons.loader import LessonSet
 from app.lessons.progress import Progress, ProgressStore
 from app.ui import actions as action_table
 from app.ui import strings
-from app.ui.controller import SimController
-from app.ui.dialogs import problems_box
 from app.ui.docks import ConsoleDock, DetailsDock
-from app.ui.icons import app_icon
 from app.ui.narration import NarrationPanel
 from app.ui.navigator import Navigator
-from app.ui.player import LessonPlayer
-from app.ui.scenes import IMPORT_ERRORS, scene_class
-from app.ui.scenes.base import SceneBase
-from app.ui.scenes.plain import PlainScene
 from app.ui.settings import Preferences
+from app.ui.speeds import nearest_speed
 from app.ui.stage import StageView
-from app.ui.style import Typography
+from app.ui.style import Typography, style_sheet
 from app.ui.theme import ColorProfile, profile_for
 from app.ui.transport import TransportBar
 from app.ui.window_files import FileActions
+from app.ui.window_start import StartActions
 from app.ui.window_transport import TransportActions
 from app.ui.window_view import ViewActions
+
+if TYPE_CHECKING:   # loaded after the first paint (start_engine)
+    from PySide6.QtGui import QCloseEvent
+
+    from app.lessons.loader import LessonSet
+    from app.ui.controller import SimController
+    from app.ui.player import LessonPlayer
+    from app.ui.scenes.base import SceneBase
 
 
 #: What a new sandbox starts with: the three-node classroom cluster.
 SANDBOX_SETUP = ("sim preset classroom",)
+
+
+def scene_class(scene_id: str) -> type:
+    """The scene class for ``scene_id``; the scene package loads on the first scene shown."""
+    from app.ui import scenes
+
+    return scenes.scene_class(scene_id)
 
 
 @dataclass
@@ -56,13 +67,27 @@ class StartOptions:
     sandbox: bool = False
 
 
-class MainWindow(FileActions, ViewActions, TransportActions, QMainWindow):
-    def __init__(self, lessons: LessonSet, prefs: Preferences, progress_store: ProgressStore,
-                 options: StartOptions | None = None, world_factory: Callable[[int], Any] | None = None) -> None:
+class MainWindow(StartActions, FileActions, ViewActions, TransportActions, QMainWindow):
+    """``lessons=None``: the window loads them itself (from ``lessons_folder``, default lessons/chapters).
+    ``defer_engine``: paint first, then start the engine, the lessons and the first lesson
+    (``engine_started`` says when the window is live)."""
+
+    engine_started = Signal()
+
+    def __init__(self, lessons: LessonSet | None, prefs: Preferences, progress_store: ProgressStore,
+                 options: StartOptions | None = None, world_factory: Callable[[int], Any] | None = None,
+                 defer_engine: bool = False, lessons_folder: Path | None = None) -> None:
         super().__init__()
         options = options or StartOptions()
         self.setObjectName("mainWindow")
-        self.lessons = lessons
+        self.lessons: LessonSet | None = lessons
+        self._options = options
+        self._headers: list = []
+        self._lessons_folder = lessons_folder
+        self._pending: tuple[str, int] | None = None   # a chapter chosen while the engine starts
+        self.controller: SimController | None = None   # both built by start_engine
+        self.player: LessonPlayer | None = None
+        self.problem_box = None
         self.prefs = prefs
         self.progress_store = progress_store
         self.progress: Progress = progress_store.load()
@@ -86,13 +111,18 @@ class MainWindow(FileActions, ViewActions, TransportActions, QMainWindow):
         self._save_timer.setSingleShot(True)
         self._save_timer.setInterval(300)
         self._save_timer.timeout.connect(self.save_progress_now)
-        self.controller = SimController(world_factory=world_factory, parent=self)
-        self.controller.set_speed(options.speed if options.speed is not None else prefs.get("speed"))
-        self.player = LessonPlayer(self.controller, self.progress, self.save_progress, parent=self)
+        self._speed = nearest_speed(options.speed if options.speed is not None else prefs.get("speed"))
+        if lessons is None:
+            from app.lessons.index import read_index
+            from app.lessons.paths import CHAPTERS_DIR
+
+            self._headers = read_index(lessons_folder or CHAPTERS_DIR,   # titles for the first paint
+                                       cache=prefs.folder / "lesson-index.json")
+        # The style sheet before the widgets: each is styled once as it is made, not restyled later.
+        self.setStyleSheet(style_sheet(self.profile, self.typography))
         self._build_widgets()
         self._build_menus()
         self._connect()
-        self.setWindowIcon(app_icon())
         self.resize(1280, 800)
         geometry, state = prefs.get("geometry"), prefs.get("window_state")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
@@ -103,11 +133,14 @@ class MainWindow(FileActions, ViewActions, TransportActions, QMainWindow):
             self.resizeDocks([self.nav_dock], [210], Qt.Orientation.Horizontal)
         self.apply_presenter(self.presenter, announce=False)
         self.set_language(self.lang, persist=False)
-        self.transport.set_speed(self.controller.speed)
-        self._start(options)
+        self.transport.set_speed(self._speed)
+        self._set_live(False)
         if options.fullscreen:
             self.showFullScreen()
-        self._report_startup_problems()
+        if defer_engine:
+            self._arm_start()
+        else:
+            self.start_engine()
 
     # -- building -------------------------------------------------------------------------------
     def _build_widgets(self) -> None:
@@ -133,7 +166,7 @@ class MainWindow(FileActions, ViewActions, TransportActions, QMainWindow):
         self.nav_dock = QDockWidget(objectName="navigatorDock")
         self.nav_dock.setWidget(self.navigator)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.nav_dock)
-        self.console = ConsoleDock(self.controller)
+        self.console = ConsoleDock()
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.console)
         self.details = DetailsDock()
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.details)
@@ -169,7 +202,18 @@ class MainWindow(FileActions, ViewActions, TransportActions, QMainWindow):
             dock.visibilityChanged.connect(lambda visible, n=name: self.action_map[n].setChecked(visible))
 
     def _connect(self) -> None:
+        t = self.transport
+        t.prev_clicked.connect(self.prev_step)
+        t.next_clicked.connect(self.next_step)
+        t.play_clicked.connect(self.play_pause)
+        t.reset_clicked.connect(self.reset_step)
+        self.navigator.step_chosen.connect(self.goto_lesson)
+        self.narration.lesson_link.connect(self._follow_link)
+        self.narration.show_solution.connect(self._show_solution)
+
+    def _connect_engine(self) -> None:
         c = self.controller
+        assert c is not None and self.player is not None
         c.events_ready.connect(self._on_events)
         c.restored.connect(self._on_restored)
         c.time_changed.connect(self._on_time)
@@ -178,54 +222,22 @@ class MainWindow(FileActions, ViewActions, TransportActions, QMainWindow):
         c.engine_failed.connect(self._on_engine_failed)
         self.player.step_changed.connect(self._show_step)
         self.player.status_changed.connect(self._on_status)
-        t = self.transport
-        t.prev_clicked.connect(self.prev_step)
-        t.next_clicked.connect(self.next_step)
-        t.play_clicked.connect(self.play_pause)
-        t.reset_clicked.connect(self.reset_step)
-        t.speed_chosen.connect(self.controller.set_speed)
-        t.time_scrubbed.connect(self.controller.jump_to_time)
-        self.navigator.step_chosen.connect(self.goto_lesson)
-        self.narration.lesson_link.connect(self._follow_link)
-        self.narration.show_solution.connect(self._show_solution)
-
-    def _start(self, options: StartOptions) -> None:
-        lesson_id, index = None, 0
-        if options.lesson:
-            lesson_id = options.lesson
-            index = max(0, (options.step or 1) - 1)
-            if self.lessons.by_id(lesson_id) is None:
-                self.messages.append(strings.get("msg.unknown_lesson", self.lang).format(id=lesson_id))
-                lesson_id = None
-        elif not options.sandbox and self.progress.last_lesson and self.lessons.by_id(self.progress.last_lesson):
-            lesson_id, index = self.progress.last_lesson, self.progress.last_step
-        elif not options.sandbox and self.lessons.lessons:
-            lesson_id = self.lessons.lessons[0].id
-        if lesson_id is None:
-            self.new_sandbox()
-        else:
-            self.goto_lesson(lesson_id, index)
-
-    def _report_startup_problems(self) -> None:
-        if self.prefs.problem:
-            self.messages.append(strings.get("msg.settings_corrupt", self.lang) + f" ({self.prefs.problem})")
-        if self.progress.load_error:
-            self.messages.append(self.progress.load_error)
-        if self.messages:
-            self.statusBar().showMessage("  ·  ".join(self.messages))
-        self.problem_box = None
-        if self.lessons.problems:
-            self.problem_box = problems_box(self.lessons.problems, self.lang, self)
-            self.statusBar().showMessage(str(self.lessons.problems[0]))
-            QTimer.singleShot(0, self.problem_box.show)
+        self.transport.speed_chosen.connect(c.set_speed)
+        self.transport.time_scrubbed.connect(c.jump_to_time)
 
     # -- lessons and steps ----------------------------------------------------------------------
     def chapter_position(self) -> tuple[int, int]:
-        ids = [lesson.id for lesson in self.lessons.lessons]
-        lesson = self.player.lesson
+        ids = [entry.id for entry in self._contents()]
+        lesson = self.player.lesson if self.player is not None else None
         return (ids.index(lesson.id) + 1 if lesson and lesson.id in ids else 0, len(ids))
 
     def goto_lesson(self, lesson_id: str, index: int = 0) -> bool:
+        if self.player is None:   # still starting: open it as soon as the engine is ready
+            if lesson_id not in [entry.id for entry in self._contents()]:
+                return False
+            self._pending = (lesson_id, index)
+            self._show_preparing()
+            return True
         lesson = self.lessons.by_id(lesson_id)
         if lesson is None:
             return False
@@ -239,6 +251,8 @@ class MainWindow(FileActions, ViewActions, TransportActions, QMainWindow):
 
     def show_lesson_step(self, lesson_id: str, step_id: str) -> bool:
         """Open a lesson at a step by id (the quiz's "Show me")."""
+        if self.lessons is None:
+            return False
         lesson = self.lessons.by_id(lesson_id)
         index = lesson.step_index(step_id) if lesson else None
         if lesson is None or index is None:
@@ -310,6 +324,8 @@ class MainWindow(FileActions, ViewActions, TransportActions, QMainWindow):
 
     def _report_scene_import_errors(self) -> None:
         """Scene modules load on demand: say once which ones failed (the plain scene stands in)."""
+        from app.ui.scenes import IMPORT_ERRORS
+
         broken = sorted(k for k in IMPORT_ERRORS if not k.endswith(".traceback") and k not in self._reported_imports)
         if broken:
             self._reported_imports.update(broken)
@@ -328,6 +344,8 @@ class MainWindow(FileActions, ViewActions, TransportActions, QMainWindow):
             fn(*args)
             return True
         except Exception as exc:
+            from app.ui.scenes.plain import PlainScene
+
             scene = self.scene
             if scene is None or isinstance(scene, PlainScene):
                 raise
@@ -342,6 +360,9 @@ class MainWindow(FileActions, ViewActions, TransportActions, QMainWindow):
             return False
 
     def _refresh_navigation(self) -> None:
+        if self.player is None:
+            self._show_preparing()
+            return
         lesson = self.player.lesson
         current = (lesson.id, self.player.index) if lesson else None
         self.navigator.fill(self.lessons.lessons, self.progress, self.lang, current)
@@ -371,11 +392,11 @@ class MainWindow(FileActions, ViewActions, TransportActions, QMainWindow):
 
     def _update_title(self) -> None:
         name = strings.get("app.name", self.lang)
-        lesson = self.player.lesson
+        lesson = self.player.lesson if self.player is not None else None
         self.setWindowTitle(f"{lesson.title.get(self.lang)} — {name}" if lesson else name)
 
     def _update_enabled(self) -> None:
-        in_lesson = self.player.lesson is not None
+        in_lesson = self.player is not None and self.player.lesson is not None
         for name in ("next_chapter", "prev_chapter", "restart_chapter", "first", "last"):
             self.action_map[name].setEnabled(in_lesson)
 
@@ -451,7 +472,8 @@ class MainWindow(FileActions, ViewActions, TransportActions, QMainWindow):
 
     # -- closing --------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        self.controller.pause()
+        if self.controller is not None:
+            self.controller.pause()
         if not self.isFullScreen():
             self.prefs.set("geometry", self.saveGeometry())
         if not self.presenter:  # presenter mode hides the docks on purpose: keep the desk layout

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QUrl, Qt, Signal
-from PySide6.QtGui import QTextDocument
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QFrame, QLabel, QPushButton, QSizePolicy, QTextBrowser, QVBoxLayout,
                                QWidget)
 
@@ -16,6 +15,10 @@ from app.lessons.paths import ASSETS_DIR, LESSONS_DIR
 from app.lessons.richtext import to_html
 from app.ui import strings
 from app.ui.theme import ColorProfile
+
+if TYPE_CHECKING:   # annotations only: each Qt class costs start-up time the first time it is touched
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QTextDocument
 
 ALLOWED_ROOTS = (LESSONS_DIR.resolve(), ASSETS_DIR.resolve())
 
@@ -109,6 +112,17 @@ class NarrationPanel(QWidget):
         self.caption.setText(html.escape(strings.get("sandbox.body", lang)))
         self.body.setHtml("")
         self.status.setText("")
+        self.solution_button.hide()
+
+    def show_preparing(self, position: str, title: str, summary: str, lang: str) -> None:
+        """While the engine starts: where the lesson will open, its title and summary."""
+        self.lang = lang
+        self.position.setText(html.escape(position))
+        self.title.setText(html.escape(title))
+        self.caption.setText(html.escape(summary))
+        self.body.setHtml(f"<p>{html.escape(strings.get('narr.preparing', lang))}</p>")
+        self.status.setProperty("role", "muted")
+        self.status.setText(html.escape(strings.get("stage.preparing", lang)))
         self.solution_button.hide()
 
     def show_step(self, player: Any, chapter_pos: tuple[int, int], lang: str, profile: ColorProfile,

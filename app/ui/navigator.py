@@ -1,12 +1,17 @@
 """The lesson navigator: chapters and their steps, with done marks; activating one jumps there."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Sequence
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
-from app.lessons.progress import Progress
-from app.lessons.schema import Lesson
 from app.ui import strings
+
+if TYPE_CHECKING:   # lesson objects arrive after the first paint; only their shape is needed here
+    from app.lessons.index import LessonHeader
+    from app.lessons.progress import Progress
+    from app.lessons.schema import Lesson
 
 DONE = "✔"
 ROLE = Qt.ItemDataRole.UserRole
@@ -51,6 +56,22 @@ class Navigator(QTreeWidget):
                 if 0 <= current[1] < chapter.childCount():
                     self.setCurrentItem(chapter.child(current[1]))
         if not lessons:
+            self.addTopLevelItem(QTreeWidgetItem([strings.get("nav.no_lessons", lang)]))
+        self.blockSignals(False)
+
+    def fill_titles(self, headers: Sequence[LessonHeader | Lesson], lang: str, current: str | None) -> None:
+        """Chapters only (from the fast index, or lessons), while the engine is still starting."""
+        self.lessons = []
+        self.blockSignals(True)
+        self.clear()
+        for ci, header in enumerate(headers):
+            chapter = QTreeWidgetItem([f"{ci + 1}. {header.title.get(lang)}"])
+            chapter.setData(0, ROLE, f"{header.id}#0")
+            chapter.setToolTip(0, header.summary.get(lang))
+            self.addTopLevelItem(chapter)
+            if header.id == current:
+                self.setCurrentItem(chapter)
+        if not headers:
             self.addTopLevelItem(QTreeWidgetItem([strings.get("nav.no_lessons", lang)]))
         self.blockSignals(False)
 

@@ -9,8 +9,8 @@ import math
 from typing import Any
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import QFrame, QGraphicsView, QWidget
+from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsView, QWidget
 
 
 class StageView(QGraphicsView):
@@ -29,8 +29,23 @@ class StageView(QGraphicsView):
         self.fitted = True
         self.blank: QColor | None = None
 
+    def show_message(self, text: str, background: QColor, color: QColor, font: QFont) -> QGraphicsScene:
+        """A one-line picture (e.g. "Preparing the lesson…") until a real scene is set."""
+        message = QGraphicsScene(QRectF(0, 0, 1280, 720), self)
+        message.setObjectName("stageMessage")
+        message.setBackgroundBrush(background)
+        item = message.addSimpleText(text, font)
+        item.setBrush(color)
+        box = item.boundingRect()
+        item.setPos((1280 - box.width()) / 2, (720 - box.height()) / 2)
+        self.setScene(message)
+        return message
+
     def setScene(self, scene: Any) -> None:  # noqa: N802 (Qt name)
+        old = self.scene()
         super().setScene(scene)
+        if old is not None and old is not scene and old.objectName() == "stageMessage":
+            old.deleteLater()   # the message has done its job once a real scene is shown
         self.fitted = True
         self.fit()
 

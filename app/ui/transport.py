@@ -9,9 +9,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSlider, QToolButton, QWidget
 
-from app.sim.sim_cli import format_time
 from app.ui import strings
-from app.ui.controller import SPEEDS
+from app.ui.speeds import SPEEDS
 from app.ui.icons import icon
 from app.ui.theme import ColorProfile
 
@@ -63,6 +62,7 @@ class TransportBar(QWidget):
         self._horizon = 0.0
         self._playing = False
         self.lang = "zh"
+        self._shown_for: tuple | None = None   # (lang, profile, px, font) the texts and icons are for
 
     def _button(self, name: str, signal: Signal) -> QToolButton:
         b = QToolButton(objectName=name)
@@ -73,6 +73,10 @@ class TransportBar(QWidget):
 
     def retranslate(self, lang: str, profile: ColorProfile, font_px: int) -> None:
         """Texts, icons and fixed widths (computed for the widest text, so nothing moves)."""
+        shown_for = (lang, profile, font_px, self.next_button.font().toString())
+        if self._shown_for == shown_for:
+            return   # same texts, colours and font: drawing the icons again would change nothing
+        self._shown_for = shown_for
         self.lang = lang
         color = profile.color("text")
         size = max(16, int(font_px * 1.1))
@@ -116,6 +120,8 @@ class TransportBar(QWidget):
             self.speed.setCurrentIndex(i)
 
     def set_time(self, now: float, horizon: float) -> None:
+        from app.sim.sim_cli import format_time   # the engine's clock format; loaded with the engine
+
         self._horizon = max(horizon, now)
         self.time_label.setText(strings.get("transport.time", self.lang).format(t=format_time(now)))
         if not self.slider.isSliderDown():

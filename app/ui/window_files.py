@@ -1,15 +1,12 @@
-"""File menu actions of the main window: save and open sessions, export the scene as PNG or SVG."""
+"""File menu actions of the main window: save and open sessions, export the scene as PNG or SVG.
+
+The engine and the exporters are imported when first used, not with the window (start-up time)."""
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox
-
-from app.sim.errors import SimError
-from app.sim.session import Session
 from app.ui import strings
-from app.ui.export import export_png, export_svg
 
 
 class FileActions:
@@ -23,6 +20,8 @@ class FileActions:
     world_factory: Any
 
     def _ask_path(self, save: bool, filter_key: str, suffix: str) -> str | None:
+        from PySide6.QtWidgets import QFileDialog
+
         title = strings.get("act.save_session" if save else "act.open_session", self.lang)
         if filter_key != "file.session_filter":
             title = strings.get("act.export_png" if suffix == ".png" else "act.export_svg", self.lang)
@@ -36,6 +35,8 @@ class FileActions:
         return path
 
     def _error(self, key: str, reason: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         text = strings.get(key, self.lang).format(reason=reason)
         self.statusBar().showMessage(text)  # type: ignore[attr-defined]
         box = QMessageBox(QMessageBox.Icon.Warning, strings.get("app.name", self.lang), text,
@@ -66,6 +67,9 @@ class FileActions:
 
     def open_session_from(self, path: str | Path) -> bool:
         """Replay a session file into a sandbox; newer or broken files are refused with a message."""
+        from app.sim.errors import SimError
+        from app.sim.session import Session
+
         try:
             text = Path(path).read_text(encoding="utf-8")
             session = Session.from_json(text, self.world_factory)
@@ -89,6 +93,8 @@ class FileActions:
             self.export_png_to(path)
 
     def export_png_to(self, path: str | Path) -> bool:
+        from app.ui.export import export_png
+
         if self.scene is None:
             return False
         try:
@@ -105,6 +111,8 @@ class FileActions:
             self.export_svg_to(path)
 
     def export_svg_to(self, path: str | Path) -> bool:
+        from app.ui.export import export_svg
+
         if self.scene is None:
             return False
         try:

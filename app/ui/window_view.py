@@ -5,11 +5,10 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from app.ui import actions as action_table
 from app.ui import strings
-from app.ui.dialogs import ShortcutsDialog, about_box
 from app.ui.style import Typography, style_sheet
 from app.ui.theme import profile_for
 
@@ -85,7 +84,9 @@ class ViewActions:
         if typography == self.typography and not force:
             return
         self.typography = typography
-        self.setStyleSheet(style_sheet(self.profile, typography))
+        sheet = style_sheet(self.profile, typography)
+        if sheet != self.styleSheet():   # setting it again would restyle every widget for nothing
+            self.setStyleSheet(sheet)
         self.splitter.setSizes([int(self.width() * 0.66), int(self.width() * 0.34)])
         self._fit_narration()
         self.transport.retranslate(self.lang, self.profile, typography.base)
@@ -157,8 +158,11 @@ class ViewActions:
         self.prefs.set("animations", self.animations)
 
     # -- help and quiz ------------------------------------------------------------------------
-    def show_shortcuts(self) -> ShortcutsDialog:
-        self.controller.pause()
+    def show_shortcuts(self) -> Any:
+        from app.ui.dialogs import ShortcutsDialog
+
+        if self.controller is not None:
+            self.controller.pause()
         dialog = ShortcutsDialog(self.lang, self)
         dialog.setStyleSheet(style_sheet(self.profile, self.typography))
         dialog.open()
@@ -169,7 +173,9 @@ class ViewActions:
         dialog = getattr(self, "shortcuts_dialog", None)
         return dialog is not None and dialog.isVisible()
 
-    def show_about(self) -> QMessageBox:
+    def show_about(self) -> Any:
+        from app.ui.dialogs import about_box
+
         box = about_box(self.lang, self)
         box.open()
         self.about_dialog = box
@@ -184,6 +190,8 @@ class ViewActions:
         open_quiz(self)
 
     def _missing(self, what: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         text = strings.get("msg.feature_missing", self.lang).format(what=html.escape(what))
         self.statusBar().showMessage(text)
         box = QMessageBox(QMessageBox.Icon.Information, strings.get("app.name", self.lang), text, parent=self)

@@ -1,0 +1,160 @@
+"""How the main window starts: the real window is painted first, the engine is started right after.
+
+Importing and building the simulation engine, loading and validating every lesson and replaying the
+first lesson's set-up take several times longer than painting the window. So the window is built
+from cheap parts only (menus, the navigator with the chapter titles from the fast index, narration,
+transport, a stage that says the lesson is being prepared), and :meth:`StartActions.start_engine`
+runs on the event loop's first turn after the first paint. Until then the actions that drive the
+engine are disabled; a chapter clicked meanwhile is remembered and opened when the engine is ready.
+``MainWindow(..., defer_engine=False)`` (tests, screenshots, benchmarks) starts the engine at once.
+"""
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+
+from app.ui import actions as action_table
+from app.ui import strings
+from app.ui.theme import ui_font
+
+#: If no paint ever comes (a window started minimised), start the engine after this many ms anyway.
+FALLBACK_MS = 1500
+
+
+class StartActions:
+    """Mixed into MainWindow (uses its widgets, options, lessons, progress and prefs)."""
+
+    lessons: Any
+    controller: Any
+    player: Any
+    _options: Any
+    _headers: list
+    _pending: tuple[str, int] | None
+    _lessons_folder: Any
+
+    @property
+    def engine_ready(self) -> bool:
+        return self.controller is not None
+
+    # -- before the engine --------------------------------------------------------------------
+    def _arm_start(self) -> None:
+        """Start the engine on the first event-loop turn after the window's first paint."""
+        self.installEventFilter(self)  # type: ignore[attr-defined]
+        QTimer.singleShot(FALLBACK_MS, self.start_engine)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        if watched is self and event.type() == QEvent.Type.Paint:
+            self.removeEventFilter(self)  # type: ignore[attr-defined]
+            QTimer.singleShot(0, self.start_engine)   # after this paint reaches the screen
+        return False
+
+    def _target_lesson(self) -> str | None:
+        """The lesson the window will open (as ``_start`` decides it), for the preparing view."""
+        options = self._options
+        if self._pending:
+            return self._pending[0]
+        if options.lesson:
+            return options.lesson
+        if options.sandbox:
+            return None
+        ids = [entry.id for entry in self._contents()]
+        last = self.progress.last_lesson  # type: ignore[attr-defined]
+        return last if last in ids else (ids[0] if ids else None)
+
+    def _contents(self) -> list:
+        """Chapters to list: the loaded lessons once there are any, else the fast index."""
+        return list(self.lessons.lessons) if self.lessons is not None else self._headers
+
+    def _show_preparing(self) -> None:
+        """The window before the engine: chapter titles, where it will open, "preparing" on the stage."""
+        lang, profile = self.lang, self.profile  # type: ignore[attr-defined]
+        contents = self._contents()
+        target = self._target_lesson()
+        self.navigator.fill_titles(contents, lang, target)  # type: ignore[attr-defined]
+        ids = [entry.id for entry in contents]
+        name = strings.get("app.name", lang)
+        if target in ids:
+            entry = contents[ids.index(target)]
+            position = strings.get("nav.chapter", lang).format(c=ids.index(target) + 1, C=len(ids))
+            self.narration.show_preparing(position, entry.title.get(lang), entry.summary.get(lang), lang)  # type: ignore[attr-defined]
+            self.setWindowTitle(f"{entry.title.get(lang)} — {name}")  # type: ignore[attr-defined]
+        else:
+            self.narration.show_preparing(strings.get("nav.sandbox", lang), name, "", lang)  # type: ignore[attr-defined]
+            self.setWindowTitle(name)  # type: ignore[attr-defined]
+        font = ui_font(40)
+        self.stage.show_message(strings.get("stage.preparing", lang), profile.color("canvas"),  # type: ignore[attr-defined]
+                                profile.color("muted"), font)
+
+    def _set_live(self, live: bool) -> None:
+        """Enable or disable everything that drives the engine (menus, keys, transport)."""
+        for name in action_table.LIVE_ONLY:
+            self.action_map[name].setEnabled(live)  # type: ignore[attr-defined]
+        self.transport.setEnabled(live)  # type: ignore[attr-defined]
+
+    # -- the engine ---------------------------------------------------------------------------
+    def start_engine(self) -> None:
+        """Load the lessons (unless given), build the engine and open the lesson: the window goes live.
+
+        Safe to call more than once (the paint hook, the fallback timer, a screenshot or a test)."""
+        if self.controller is not None:
+            return
+        self.removeEventFilter(self)  # type: ignore[attr-defined]
+        from app.ui.icons import app_icon   # drawn from SVG: the title bar can wait for it
+
+        self.setWindowIcon(app_icon())  # type: ignore[attr-defined]
+        if self.lessons is None:
+            from app.lessons.loader import load_all
+
+            self.lessons = load_all(self._lessons_folder) if self._lessons_folder else load_all()
+            for problem in self.lessons.problems:
+                print(problem, file=sys.stderr)
+        from app.ui.controller import SimController
+        from app.ui.player import LessonPlayer
+
+        self.controller = SimController(world_factory=self.world_factory, parent=self)  # type: ignore[attr-defined]
+        self.controller.set_speed(self._speed)  # type: ignore[attr-defined]
+        self.player = LessonPlayer(self.controller, self.progress, self.save_progress, parent=self)  # type: ignore[attr-defined]
+        self.console.attach(self.controller)  # type: ignore[attr-defined]
+        self._connect_engine()  # type: ignore[attr-defined]
+        self._set_live(True)
+        self._start()
+        self._report_startup_problems()
+        self.engine_started.emit()  # type: ignore[attr-defined]
+
+    def _start(self) -> None:
+        options = self._options
+        lesson_id, index = None, 0
+        pending, self._pending = self._pending, None
+        if pending and self.lessons.by_id(pending[0]) is not None:
+            lesson_id, index = pending
+        elif options.lesson:
+            lesson_id = options.lesson
+            index = max(0, (options.step or 1) - 1)
+            if self.lessons.by_id(lesson_id) is None:
+                self.messages.append(strings.get("msg.unknown_lesson", self.lang).format(id=lesson_id))  # type: ignore[attr-defined]
+                lesson_id = None
+        elif not options.sandbox and self.progress.last_lesson and self.lessons.by_id(self.progress.last_lesson):  # type: ignore[attr-defined]
+            lesson_id, index = self.progress.last_lesson, self.progress.last_step  # type: ignore[attr-defined]
+        elif not options.sandbox and self.lessons.lessons:
+            lesson_id = self.lessons.lessons[0].id
+        if lesson_id is None:
+            self.new_sandbox()  # type: ignore[attr-defined]
+        else:
+            self.goto_lesson(lesson_id, index)  # type: ignore[attr-defined]
+
+    def _report_startup_problems(self) -> None:
+        from app.ui.dialogs import problems_box
+
+        prefs, progress = self.prefs, self.progress  # type: ignore[attr-defined]
+        if prefs.problem:
+            self.messages.append(strings.get("msg.settings_corrupt", self.lang) + f" ({prefs.problem})")  # type: ignore[attr-defined]
+        if progress.load_error:
+            self.messages.append(progress.load_error)  # type: ignore[attr-defined]
+        if self.messages:  # type: ignore[attr-defined]
+            self.statusBar().showMessage("  ·  ".join(self.messages))  # type: ignore[attr-defined]
+        if self.lessons.problems:
+            self.problem_box = problems_box(self.lessons.problems, self.lang, self)  # type: ignore[attr-defined]
+            self.statusBar().showMessage(str(self.lessons.problems[0]))  # type: ignore[attr-defined]
+            QTimer.singleShot(0, self.problem_box.show)
