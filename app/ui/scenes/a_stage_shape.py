@@ -13,6 +13,7 @@ resized the scene is rebuilt for the new shape and the view fitted again (if it 
 """
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QRectF
@@ -64,5 +65,60 @@ class FollowsViewShape:
         """A view showing this scene changed size: lay out again for its shape (and fit it again)."""
         if event.type() == QEvent.Type.Resize and any(v.viewport() is obj for v in self.views()):  # type: ignore[attr-defined]
             if self.stage_height() != self.sceneRect().height():  # type: ignore[attr-defined]
+                self.rebuild()  # type: ignore[attr-defined]
+        return False
+
+
+#: the smallest text, in screen pixels, that a scene with :class:`ReadableOnStage` draws in normal mode
+READABLE_PX = 11.0
+
+
+class ReadableOnStage(FollowsViewShape):
+    """A scene that follows the stage's shape and keeps its text readable on a small stage.
+
+    At 1024x768 the stage is about 530 px wide, so a 1600-wide scene is drawn at a third of its size
+    and a 22-unit label becomes 7 px on screen. This mixin raises every size given to ``font_px`` to
+    :data:`READABLE_PX` on screen (the presenter minimum still applies on top), and lets the scene
+    grow taller than :data:`MAX_H` (``max_stage_h``) so that a narrow, tall stage has no empty bands.
+    Layouts must therefore work with large text: they measure what they draw.
+    """
+
+    max_stage_h = 2400.0
+    text_floor = 0
+    _floor_used: int | None = None
+
+    def stage_height(self) -> float:
+        for view in self.views():  # type: ignore[attr-defined]
+            vp = view.viewport()
+            if vp.width() > 0 and vp.height() > 0:
+                h = WIDTH * vp.height() / vp.width()
+                return max(MIN_H, min(self.max_stage_h, round(h / 50) * 50))
+        return MIN_H
+
+    def readable_px(self) -> int:
+        """Scene units that make READABLE_PX screen pixels in the first view (0 without a view)."""
+        for view in self.views():  # type: ignore[attr-defined]
+            vp = view.viewport()
+            if vp.width() > 0 and vp.height() > 0:
+                scale = min(vp.width() / WIDTH, vp.height() / self.stage_height())
+                return int(math.ceil(READABLE_PX / scale))
+        return 0
+
+    def follow_view_shape(self) -> float:
+        height = super().follow_view_shape()
+        self.text_floor = self._floor_used = self.readable_px()
+        return height
+
+    def font_px(self, px: float, bold: bool = False, mono: bool = False) -> Any:
+        return super().font_px(max(px, self.text_floor), bold, mono)  # type: ignore[misc]
+
+    @property
+    def big_text(self) -> float:
+        """The smallest text size in scene units right now (presenter minimum or readable floor)."""
+        return float(max(self.text_floor, getattr(self, "min_text_px", 0)))
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        if event.type() == QEvent.Type.Resize and any(v.viewport() is obj for v in self.views()):  # type: ignore[attr-defined]
+            if self.stage_height() != self.sceneRect().height() or self.readable_px() != self._floor_used:  # type: ignore[attr-defined]
                 self.rebuild()  # type: ignore[attr-defined]
         return False

@@ -24,11 +24,12 @@ from app.ui.scenes.a_art import mix, svg_item
 from app.ui.scenes.a_house_model import format_bytes
 from app.ui.scenes.a_items import Box, GlyphItem, glyph_path, text_item
 from app.ui.scenes.a_registry_model import LayerMove, RegistryModel, Transfer, read_registry
+from app.ui.scenes.a_stage_shape import ReadableOnStage
 from app.ui.scenes.base import SceneBase
 
-TRANSFER = QRectF(24, 92, 520, 790)
-REGISTRY = QRectF(564, 92, 484, 790)
-HOSTS = QRectF(1068, 92, 508, 790)
+#: the three columns of a wide (16:9) stage, as fractions of the width inside the margins
+WIDE_COLUMNS = (0.345, 0.32, 0.335)
+COL_GAP = 20.0
 EVENTS = {"PushStarted", "LayerUploadStarted", "LayerPushed", "ManifestPushed", "PullStarted", "LayerDownloadStarted",
           "LayerPulled", "ImagePulled", "ImageRemoved", "ImageTagged", "HostAdded", "RegistryAdded", "WorldReset"}
 GLYPH = {"uploaded": "arrow", "downloaded": "arrow", "exists": "skip", "mounted": "diamond", "pending": "circle"}
@@ -40,7 +41,7 @@ def _kind(e: Any) -> str:
 
 
 @register_scene
-class RegistryScene(SceneBase):
+class RegistryScene(ReadableOnStage, SceneBase):
     scene_id = "registry"
     title = {"zh": "仓库：按层推送与拉取", "en": "The registry: push and pull, layer by layer"}
 
@@ -69,13 +70,28 @@ class RegistryScene(SceneBase):
     def rebuild(self) -> None:
         self.rows, self.bars = {}, {}
         self.clear_items()
+        self.follow_view_shape()
         self.model = read_registry(self.controller.world)
+        r = self.sceneRect()
+        inner = r.width() - 48
         head = self.add_text(self.t("仓库：按层推送与拉取", "The registry: push and pull, layer by layer"),
-                             24, 24, px=34, bold=True)
+                             24, 20, px=34, bold=True, width=inner)
         self.register("title", head)
-        self._draw_transfer(self.model.transfer)
-        self._draw_registry(self.model)
-        self._draw_hosts(self.model)
+        top = 20 + head.boundingRect().height() + 10
+        bottom = r.height() - 20
+        if self.tall:
+            # a squarish stage: the transfer across the width, the registry and the hosts side by side under it
+            used = self._draw_transfer(self.model.transfer, QRectF(24, top, inner, (bottom - top) * 0.72))
+            low = top + used + COL_GAP
+            half = (inner - COL_GAP) / 2
+            self._draw_registry(self.model, QRectF(24, low, half, bottom - low), fill=False)
+            self._draw_hosts(self.model, QRectF(24 + half + COL_GAP, low, half, bottom - low))
+        else:
+            widths = [f * (inner - 2 * COL_GAP) for f in WIDE_COLUMNS]
+            x = [24.0, 24 + widths[0] + COL_GAP, 24 + widths[0] + widths[1] + 2 * COL_GAP]
+            self._draw_transfer(self.model.transfer, QRectF(x[0], top, widths[0], bottom - top), fill=True)
+            self._draw_registry(self.model, QRectF(x[1], top, widths[1], bottom - top))
+            self._draw_hosts(self.model, QRectF(x[2], top, widths[2], bottom - top))
         self.apply_highlight()
 
     def _panel(self, item_id: str, rect: QRectF, title: str) -> tuple[Box, float]:
@@ -86,43 +102,73 @@ class RegistryScene(SceneBase):
         self.addItem(box)
         return box, 16 + t.boundingRect().height()
 
-    def _draw_transfer(self, tr: Transfer | None) -> None:
+    def _draw_transfer(self, tr: Transfer | None, rect: QRectF, fill: bool = False) -> float:
+        """The latest push or pull inside ``rect``; the panel shrinks to its content unless ``fill``.
+        Returns the panel's height."""
+        pad = 14.0
         if tr is None:
-            box, y = self._panel("transfer", TRANSFER, self.t("最近一次推送或拉取", "The latest push or pull"))
+            box, y = self._panel("transfer", rect, self.t("最近一次推送或拉取", "The latest push or pull"))
             hint = text_item(self.t("还没有推送或拉取。试试：docker push 或 docker pull",
                                     "No push or pull yet. Try docker push or docker pull."),
-                             self.font_px(20), self.color("muted"), width=TRANSFER.width() - 28, parent=box)
-            hint.setPos(14, y)
-            return
+                             self.font_px(20), self.color("muted"), width=rect.width() - 2 * pad, parent=box)
+            hint.setPos(pad, y)
+            if not fill:
+                box.set_size(rect.width(), y + hint.boundingRect().height() + pad)
+            return box.height
         verb = "docker push" if tr.kind == "push" else "docker pull"
         where = f"{tr.host} → {tr.registry}" if tr.kind == "push" else f"{tr.registry} → {tr.host}"
-        box, y = self._panel("transfer", TRANSFER, f"{verb} {tr.ref}")
-        sub = text_item(where, self.font_px(20, bold=True), self.color("muted"), parent=box)
-        sub.setPos(14, y)
+        box, y = self._panel("transfer", rect, f"{verb} {tr.ref}")
+        sub = text_item(where, self.font_px(20, bold=True), self.color("muted"), width=rect.width() - 2 * pad, parent=box)
+        sub.setPos(pad, y)
         y += sub.boundingRect().height() + 2
-        counts = self._counts(tr)
-        summary = text_item(counts, self.font_px(19), self.color("text"), width=TRANSFER.width() - 28, parent=box)
-        summary.setPos(14, y)
+        summary = text_item(self._counts(tr), self.font_px(19), self.color("text"), width=rect.width() - 2 * pad,
+                            parent=box)
+        summary.setPos(pad, y)
         self.register("transfer:summary", summary)
         y += summary.boundingRect().height() + 20  # room for a row's highlight halo under the summary
-        mono = self.font_px(17, mono=True)
-        small = self.font_px(17)
-        line = QFontMetricsF(mono).height()
-        row_h = line + QFontMetricsF(small).height() + 16
-        room = int((TRANSFER.height() - y - row_h - 10) // (row_h + 6)) + 1
-        shown = list(reversed(tr.layers))  # top layer first, as Docker prints a push
-        hidden = max(0, len(shown) - room)
-        if hidden:
-            shown = shown[:room - 1]
-        for m in shown:
-            row = self._layer_row(box, m, y, row_h, mono, small)
-            y += row.height + 6
-        if hidden:
-            more = text_item(self.t(f"……另有 {hidden + 1} 层（点击面板查看全部）", f"… {hidden + 1} more layers (click the panel)"),
-                             small, self.color("muted"), parent=box)
-            more.setPos(14, y)
+        y = self._layer_rows(box, tr, y, rect)
+        if not fill:
+            box.set_size(rect.width(), y + 4)
         box.clicked.connect(self._explain_transfer)
         self.register("manifest:transfer", box)
+        return box.height
+
+    def _layer_rows(self, box: Box, tr: Transfer, y: float, rect: QRectF) -> float:
+        """Every layer as a row, in as many columns as the width allows (top layer first, as Docker
+        prints a push). When even that does not fit the height, the rows that fit and a wrapped line
+        saying how many more (all of them are listed on click). Returns the y under the rows."""
+        mono, small = self.font_px(17, mono=True), self.font_px(17)
+        widest = max((f"#{m.number} {m.digest[7:19]} {format_bytes(m.size)}" for m in tr.layers), key=len, default="")
+        row_min = QFontMetricsF(mono).horizontalAdvance(widest) + 60
+        inner = rect.width() - 24
+        cols = max(1, min(len(tr.layers), 3, int((inner + 10) // (row_min + 10))))
+        col_w = (inner - 10 * (cols - 1)) / cols
+        shown = list(reversed(tr.layers))
+        per_col = -(-len(shown) // cols) if shown else 0
+        probe = self._row_height(col_w, mono, small, shown[0]) if shown else 0.0
+        room_rows = max(1, int((rect.height() - y - 10) // (probe + 6)))
+        if per_col > room_rows:  # not all fit: keep a line for the summary of the rest
+            more_h = QFontMetricsF(small).height() * 2 + 8
+            per_col = max(1, int((rect.height() - y - 10 - more_h) // (probe + 6)))
+        hidden = shown[per_col * cols:]
+        bottom = y
+        for c in range(cols):
+            cy = y
+            for m in shown[c * per_col:(c + 1) * per_col]:
+                row = self._layer_row(box, m, 12 + c * (col_w + 10), cy, col_w, mono, small)
+                cy += row.height + 6
+            bottom = max(bottom, cy)
+        if hidden:
+            more = text_item(self.t(f"……另有 {len(hidden)} 层（点击面板查看全部）",
+                                    f"… {len(hidden)} more layers (click the panel for all)"),
+                             small, self.color("muted"), width=inner, parent=box)
+            more.setPos(14, bottom)
+            self.register("transfer:more", more)
+            bottom += more.boundingRect().height() + 4
+        return bottom + 6
+
+    def _row_height(self, w: float, mono: Any, small: Any, m: LayerMove) -> float:
+        return self._layer_row(None, m, 0, 0, w, mono, small).height
 
     def _counts(self, tr: Transfer) -> str:
         c = {k: sum(1 for m in tr.layers if m.outcome == k) for k in ("uploaded", "downloaded", "exists", "mounted")}
@@ -135,27 +181,40 @@ class RegistryScene(SceneBase):
                 ([f"{c['exists']} skipped"] if c["exists"] else [])
         return ", ".join(parts) + f"; {format_bytes(tr.bytes_moved)} in {tr.duration:.2f} s (simulated)"
 
-    def _layer_row(self, panel: Box, m: LayerMove, y: float, h: float, mono: Any, small: Any) -> Box:
-        w = TRANSFER.width() - 24
-        row = Box(f"layer:{m.number}", w, h, self.color("panel_alt"), self.color("node_border"), 1.5, 8, parent=panel)
-        row.setPos(12, y)
-        glyph = GlyphItem(glyph_path(GLYPH.get(m.outcome, "circle"), 20),
+    def _layer_row(self, panel: Box | None, m: LayerMove, x: float, y: float, w: float, mono: Any, small: Any) -> Box:
+        """One layer: glyph, number, short digest (12 hex digits) and size; under them the bar and
+        what happened, wrapped to the row's width (nothing is cut). With no panel: only measured."""
+        row = Box(f"layer:{m.number}", w, 10, self.color("panel_alt"), self.color("node_border"), 1.5, 8)
+        g = max(20.0, QFontMetricsF(mono).height() * 0.7)
+        text_x = 14 + g + 6
+        t = text_item(f"#{m.number} {m.digest[7:19]} {format_bytes(m.size)}", mono, self.color("text"),
+                      width=w - text_x - 8, parent=row)
+        t.setPos(text_x, 4)
+        bar_y = 8 + t.boundingRect().height()
+        bar_h = QFontMetricsF(small).height() - 4
+        bar_w = min(120.0, max(40.0, (w - text_x - 8) * 0.3))
+        bar = Box(f"bar:{m.number}", bar_w, bar_h, self.color("layer_built") if m.moved else None,
+                  self.color("text"), 1.5, 4, dashed=not m.moved, parent=row)
+        bar.setPos(text_x, bar_y + 2)
+        bar.progress = 1.0 if m.moved else 0.0
+        words_w = w - text_x - bar_w - 18
+        words = self.outcome_words(m)
+        if words_w < QFontMetricsF(small).horizontalAdvance(words[:6]):  # too narrow beside the bar: under it
+            o = text_item(words, small, self.color("text"), width=w - text_x - 8, parent=row)
+            o.setPos(text_x, bar_y + bar_h + 6)
+        else:
+            o = text_item(words, small, self.color("text"), width=words_w, parent=row)
+            o.setPos(text_x + bar_w + 10, bar_y)
+        row.set_size(w, o.pos().y() + o.boundingRect().height() + 6)
+        glyph = GlyphItem(glyph_path(GLYPH.get(m.outcome, "circle"), g),
                           self.color("layer_built") if m.moved else self.color("layer_cached"),
                           self.color("text"), 1.2, parent=row)
-        glyph.setPos(18, h / 2)
-        t = text_item(f"#{m.number} {m.digest[7:19]} {format_bytes(m.size)}", mono, self.color("text"), parent=row)
-        t.setPos(38, 4)
-        bar_y = 8 + QFontMetricsF(mono).height()
-        bar_w = 120.0
-        bar = Box(f"bar:{m.number}", bar_w, QFontMetricsF(small).height() - 4,
-                  self.color("layer_built") if m.moved else None, self.color("text"), 1.5, 4,
-                  dashed=not m.moved, parent=row)
-        bar.setPos(38, bar_y + 2)
-        bar.progress = 1.0 if m.moved else 0.0
-        words = QFontMetricsF(small).elidedText(self.outcome_words(m), Qt.TextElideMode.ElideRight, w - bar_w - 60)
-        o = text_item(words, small, self.color("text"), parent=row)
-        o.setPos(38 + bar_w + 10, bar_y)
-        row.setToolTip(f"{m.digest}\n{format_bytes(m.size)} · {self.outcome_words(m)}")
+        glyph.setPos(8 + g / 2, 4 + QFontMetricsF(mono).height() / 2)
+        if panel is None:
+            return row
+        row.setParentItem(panel)
+        row.setPos(x, y)
+        row.setToolTip(f"{m.digest}\n{format_bytes(m.size)} · {words}")
         row.clicked.connect(self.explain_layer)
         self.register(row.item_id, row)
         self.rows[row.item_id] = row
@@ -163,13 +222,13 @@ class RegistryScene(SceneBase):
         row.glyph = glyph  # type: ignore[attr-defined]
         return row
 
-    def _draw_registry(self, model: RegistryModel) -> None:
-        box, y = self._panel("registry", REGISTRY, "")
+    def _draw_registry(self, model: RegistryModel, rect: QRectF, fill: bool = True) -> None:
+        box, y = self._panel("registry", rect, "")
         art = svg_item("warehouse", self.profile, 90)
         art.setParentItem(box)
         art.setPos(14, 12)
         name = text_item(model.registry + (self.t("（Docker Hub）", " (Docker Hub)") if model.registry == "docker.io" else ""),
-                         self.font_px(24, bold=True), self.color("text"), width=REGISTRY.width() - 130, parent=box)
+                         self.font_px(24, bold=True), self.color("text"), width=rect.width() - 130, parent=box)
         name.setPos(116, 14)
         y = max(12 + 62, 20 + name.boundingRect().height()) + 10
         box.clicked.connect(self._explain_registry)
@@ -178,23 +237,26 @@ class RegistryScene(SceneBase):
         if not model.repos:
             t = text_item(self.t("还没有人推送过镜像（官方镜像目录不在这里列出）",
                                  "No pushed repositories yet (the official catalog is not listed)"),
-                          self.font_px(19), self.color("muted"), width=REGISTRY.width() - 28, parent=box)
+                          self.font_px(19), self.color("muted"), width=rect.width() - 28, parent=box)
             t.setPos(14, y)
             y += t.boundingRect().height() + 10
         repos = sorted(model.repos, key=lambda r: (r.name != active, r.name))
         for repo in repos:
-            if y > REGISTRY.height() - 60:
+            if y > rect.height() - 60:
                 break
-            y = self._repo_card(box, repo, y, repo.name == active, model) + 8
+            y = self._repo_card(box, repo, y, repo.name == active, model, rect.width()) + 8
         if active and active not in {r.name for r in model.repos} and model.transfer is not None:
             # pulled from the official catalog: the repository exists without pushes
             t = text_item(self.t(f"{active}：官方镜像目录", f"{active}: official image catalog"), self.font_px(19),
-                          self.color("text"), width=REGISTRY.width() - 28, parent=box)
+                          self.color("text"), width=rect.width() - 28, parent=box)
             t.setPos(14, y)
             self.register("repository", t)
+            y += t.boundingRect().height() + 10
+        if not fill:  # a squarish stage: the panel as tall as its content
+            box.set_size(rect.width(), min(rect.height(), y + 6))
 
-    def _repo_card(self, panel: Box, repo: Any, y: float, active: bool, model: RegistryModel) -> float:
-        w = REGISTRY.width() - 24
+    def _repo_card(self, panel: Box, repo: Any, y: float, active: bool, model: RegistryModel, panel_w: float) -> float:
+        w = panel_w - 24
         card = Box(f"repo:{repo.name}", w, 10, self.color("panel_alt"),
                    self.color("registry") if active else self.color("node_border"), 3 if active else 1.5, 10, parent=panel)
         card.setPos(12, y)
@@ -236,18 +298,18 @@ class RegistryScene(SceneBase):
         self.register(card.item_id, card)
         return y + card.height
 
-    def _draw_hosts(self, model: RegistryModel) -> None:
-        y = HOSTS.top()
+    def _draw_hosts(self, model: RegistryModel, rect: QRectF) -> None:
+        y = rect.top()
         for host in model.hosts[:4]:
-            if y > HOSTS.bottom() - 80:
+            if y > rect.bottom() - 80:
                 break
-            y = self._host_card(host, y) + 12
+            y = self._host_card(host, y, rect) + 12
 
-    def _host_card(self, host: Any, y: float) -> float:
-        w = HOSTS.width()
+    def _host_card(self, host: Any, y: float, rect: QRectF) -> float:
+        w = rect.width()
         card = Box(f"host:{host.name}", w, 10, self.color("panel"),
                    self.color("accent") if host.current else self.color("node_border"), 3 if host.current else 2, 12)
-        card.setPos(HOSTS.left(), y)
+        card.setPos(rect.left(), y)
         mark = "★ " if host.current else ""
         t = text_item(f"{mark}{host.name} · {format_bytes(host.store_bytes)}", self.font_px(22, bold=True),
                       self.color("text"), width=w - 24, parent=card)
