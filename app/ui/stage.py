@@ -31,13 +31,13 @@ class StageView(QGraphicsView):
 
     def show_message(self, text: str, background: QColor, color: QColor, font: QFont) -> QGraphicsScene:
         """A one-line picture (e.g. "Preparing the lesson…") until a real scene is set."""
-        message = QGraphicsScene(QRectF(0, 0, 1280, 720), self)
+        message = QGraphicsScene(QRectF(0, 0, 960, 540), self)
         message.setObjectName("stageMessage")
         message.setBackgroundBrush(background)
         item = message.addSimpleText(text, font)
         item.setBrush(color)
         box = item.boundingRect()
-        item.setPos((1280 - box.width()) / 2, (720 - box.height()) / 2)
+        item.setPos((960 - box.width()) / 2, (540 - box.height()) / 2)
         self.setScene(message)
         return message
 

@@ -73,6 +73,7 @@ class TransportBar(QWidget):
 
     def retranslate(self, lang: str, profile: ColorProfile, font_px: int) -> None:
         """Texts, icons and fixed widths (computed for the widest text, so nothing moves)."""
+        self.next_button.ensurePolished()   # the style sheet's font, not the default, sets the widths
         shown_for = (lang, profile, font_px, self.next_button.font().toString())
         if self._shown_for == shown_for:
             return   # same texts, colours and font: drawing the icons again would change nothing

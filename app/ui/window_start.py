@@ -29,10 +29,26 @@ class StartActions:
     lessons: Any
     controller: Any
     player: Any
+    progress: Any
+    prefs: Any
+    lang: str
+    profile: Any
+    messages: list
+    navigator: Any
+    narration: Any
+    stage: Any
+    transport: Any
+    console: Any
+    action_map: dict
+    world_factory: Any
+    problem_box: Any
+    engine_started: Any
+    _speed: float
     _options: Any
     _headers: list
     _pending: tuple[str, int] | None
     _lessons_folder: Any
+    _start_timer: QTimer | None = None
 
     @property
     def engine_ready(self) -> bool:
@@ -41,14 +57,18 @@ class StartActions:
     # -- before the engine --------------------------------------------------------------------
     def _arm_start(self) -> None:
         """Start the engine on the first event-loop turn after the window's first paint."""
-        self.installEventFilter(self)  # type: ignore[attr-defined]
-        QTimer.singleShot(FALLBACK_MS, self.start_engine)
+        # A timer the window owns: it dies with the window, so it never fires on a closed one.
+        self._start_timer = QTimer(self)
+        self._start_timer.setSingleShot(True)
+        self._start_timer.timeout.connect(self.start_engine)
+        self._start_timer.start(FALLBACK_MS)
+        self.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
         if watched is self and event.type() == QEvent.Type.Paint:
-            self.removeEventFilter(self)  # type: ignore[attr-defined]
-            QTimer.singleShot(0, self.start_engine)   # after this paint reaches the screen
-        return False
+            self.removeEventFilter(self)
+            self._start_timer.start(0)   # the next turn: after this paint has reached the screen
+        return super().eventFilter(watched, event)
 
     def _target_lesson(self) -> str | None:
         """The lesson the window will open (as ``_start`` decides it), for the preparing view."""
@@ -60,7 +80,7 @@ class StartActions:
         if options.sandbox:
             return None
         ids = [entry.id for entry in self._contents()]
-        last = self.progress.last_lesson  # type: ignore[attr-defined]
+        last = self.progress.last_lesson
         return last if last in ids else (ids[0] if ids else None)
 
     def _contents(self) -> list:
@@ -69,29 +89,29 @@ class StartActions:
 
     def _show_preparing(self) -> None:
         """The window before the engine: chapter titles, where it will open, "preparing" on the stage."""
-        lang, profile = self.lang, self.profile  # type: ignore[attr-defined]
+        lang, profile = self.lang, self.profile
         contents = self._contents()
         target = self._target_lesson()
-        self.navigator.fill_titles(contents, lang, target)  # type: ignore[attr-defined]
+        self.navigator.fill_titles(contents, lang, target)
         ids = [entry.id for entry in contents]
         name = strings.get("app.name", lang)
         if target in ids:
             entry = contents[ids.index(target)]
             position = strings.get("nav.chapter", lang).format(c=ids.index(target) + 1, C=len(ids))
-            self.narration.show_preparing(position, entry.title.get(lang), entry.summary.get(lang), lang)  # type: ignore[attr-defined]
-            self.setWindowTitle(f"{entry.title.get(lang)} — {name}")  # type: ignore[attr-defined]
+            self.narration.show_preparing(position, entry.title.get(lang), entry.summary.get(lang), lang)
+            self.setWindowTitle(f"{entry.title.get(lang)} — {name}")
         else:
-            self.narration.show_preparing(strings.get("nav.sandbox", lang), name, "", lang)  # type: ignore[attr-defined]
-            self.setWindowTitle(name)  # type: ignore[attr-defined]
-        font = ui_font(40)
-        self.stage.show_message(strings.get("stage.preparing", lang), profile.color("canvas"),  # type: ignore[attr-defined]
+            self.narration.show_preparing(strings.get("nav.sandbox", lang), name, "", lang)
+            self.setWindowTitle(name)
+        font = ui_font(56)
+        self.stage.show_message(strings.get("stage.preparing", lang), profile.color("canvas"),
                                 profile.color("muted"), font)
 
     def _set_live(self, live: bool) -> None:
         """Enable or disable everything that drives the engine (menus, keys, transport)."""
         for name in action_table.LIVE_ONLY:
-            self.action_map[name].setEnabled(live)  # type: ignore[attr-defined]
-        self.transport.setEnabled(live)  # type: ignore[attr-defined]
+            self.action_map[name].setEnabled(live)
+        self.transport.setEnabled(live)
 
     # -- the engine ---------------------------------------------------------------------------
     def start_engine(self) -> None:
@@ -100,10 +120,12 @@ class StartActions:
         Safe to call more than once (the paint hook, the fallback timer, a screenshot or a test)."""
         if self.controller is not None:
             return
-        self.removeEventFilter(self)  # type: ignore[attr-defined]
+        if self._start_timer is not None:
+            self._start_timer.stop()
+            self.removeEventFilter(self)
         from app.ui.icons import app_icon   # drawn from SVG: the title bar can wait for it
 
-        self.setWindowIcon(app_icon())  # type: ignore[attr-defined]
+        self.setWindowIcon(app_icon())
         if self.lessons is None:
             from app.lessons.loader import load_all
 
@@ -113,15 +135,15 @@ class StartActions:
         from app.ui.controller import SimController
         from app.ui.player import LessonPlayer
 
-        self.controller = SimController(world_factory=self.world_factory, parent=self)  # type: ignore[attr-defined]
-        self.controller.set_speed(self._speed)  # type: ignore[attr-defined]
-        self.player = LessonPlayer(self.controller, self.progress, self.save_progress, parent=self)  # type: ignore[attr-defined]
-        self.console.attach(self.controller)  # type: ignore[attr-defined]
-        self._connect_engine()  # type: ignore[attr-defined]
+        self.controller = SimController(world_factory=self.world_factory, parent=self)
+        self.controller.set_speed(self._speed)
+        self.player = LessonPlayer(self.controller, self.progress, self.save_progress, parent=self)
+        self.console.attach(self.controller)
+        self._connect_engine()
         self._set_live(True)
         self._start()
         self._report_startup_problems()
-        self.engine_started.emit()  # type: ignore[attr-defined]
+        self.engine_started.emit()
 
     def _start(self) -> None:
         options = self._options
@@ -133,28 +155,28 @@ class StartActions:
             lesson_id = options.lesson
             index = max(0, (options.step or 1) - 1)
             if self.lessons.by_id(lesson_id) is None:
-                self.messages.append(strings.get("msg.unknown_lesson", self.lang).format(id=lesson_id))  # type: ignore[attr-defined]
+                self.messages.append(strings.get("msg.unknown_lesson", self.lang).format(id=lesson_id))
                 lesson_id = None
-        elif not options.sandbox and self.progress.last_lesson and self.lessons.by_id(self.progress.last_lesson):  # type: ignore[attr-defined]
-            lesson_id, index = self.progress.last_lesson, self.progress.last_step  # type: ignore[attr-defined]
+        elif not options.sandbox and self.progress.last_lesson and self.lessons.by_id(self.progress.last_lesson):
+            lesson_id, index = self.progress.last_lesson, self.progress.last_step
         elif not options.sandbox and self.lessons.lessons:
             lesson_id = self.lessons.lessons[0].id
         if lesson_id is None:
-            self.new_sandbox()  # type: ignore[attr-defined]
+            self.new_sandbox()
         else:
-            self.goto_lesson(lesson_id, index)  # type: ignore[attr-defined]
+            self.goto_lesson(lesson_id, index)
 
     def _report_startup_problems(self) -> None:
         from app.ui.dialogs import problems_box
 
-        prefs, progress = self.prefs, self.progress  # type: ignore[attr-defined]
+        prefs, progress = self.prefs, self.progress
         if prefs.problem:
-            self.messages.append(strings.get("msg.settings_corrupt", self.lang) + f" ({prefs.problem})")  # type: ignore[attr-defined]
+            self.messages.append(strings.get("msg.settings_corrupt", self.lang) + f" ({prefs.problem})")
         if progress.load_error:
-            self.messages.append(progress.load_error)  # type: ignore[attr-defined]
-        if self.messages:  # type: ignore[attr-defined]
-            self.statusBar().showMessage("  ·  ".join(self.messages))  # type: ignore[attr-defined]
+            self.messages.append(progress.load_error)
+        if self.messages:
+            self.statusBar().showMessage("  ·  ".join(self.messages))
         if self.lessons.problems:
-            self.problem_box = problems_box(self.lessons.problems, self.lang, self)  # type: ignore[attr-defined]
-            self.statusBar().showMessage(str(self.lessons.problems[0]))  # type: ignore[attr-defined]
+            self.problem_box = problems_box(self.lessons.problems, self.lang, self)
+            self.statusBar().showMessage(str(self.lessons.problems[0]))
             QTimer.singleShot(0, self.problem_box.show)
