@@ -35,7 +35,8 @@ class PodScheduled(K8sEvent):
     namespace: str
     node: str
     score: int
-    #: Nodes that tied for the best score (the winner drawn at random among them), comma-joined.
+    #: Nodes that tied for the best score (the winner drawn at random among them), comma-joined;
+    #: more than ten are cut to ten and "+N more".
     tied: str
     feasible: int
     evaluated: int

@@ -212,7 +212,7 @@ class Scheduler:
                        "default-scheduler")
         total = d.totals[d.feasible.index(node)] if d.totals else 0
         self.sim.emit(ev.PodScheduled, pod=key[1], namespace=key[0], node=node, score=total,
-                      tied=",".join(d.tied) if len(d.tied) > 1 else "", feasible=len(d.feasible),
+                      tied=_tie_text(d.tied), feasible=len(d.feasible),
                       evaluated=len(d.evaluated))
 
     def _failed(self, key: tuple[str, str], pod: dict, d: Decision) -> None:
@@ -265,3 +265,12 @@ class Scheduler:
             self._selector_cache.clear()
         self._selector_cache[ck] = (labels, result)
         return result
+
+
+def _tie_text(tied: list[str], limit: int = 10) -> str:
+    """The tied nodes for the event: all of them up to ``limit``, then a count."""
+    if len(tied) < 2:
+        return ""
+    if len(tied) <= limit:
+        return ",".join(tied)
+    return ",".join(tied[:limit]) + f",+{len(tied) - limit} more"
