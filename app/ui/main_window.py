@@ -472,6 +472,8 @@ class MainWindow(StartActions, FileActions, ViewActions, TransportActions, QMain
 
     # -- closing --------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self._start_timer is not None:
+            self._start_timer.stop()   # closed before the engine started: no reason to start it now
         if self.controller is not None:
             self.controller.pause()
         if not self.isFullScreen():

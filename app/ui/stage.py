@@ -31,13 +31,16 @@ class StageView(QGraphicsView):
 
     def show_message(self, text: str, background: QColor, color: QColor, font: QFont) -> QGraphicsScene:
         """A one-line picture (e.g. "Preparing the lesson…") until a real scene is set."""
-        message = QGraphicsScene(QRectF(0, 0, 960, 540), self)
+        message = QGraphicsScene(self)
         message.setObjectName("stageMessage")
         message.setBackgroundBrush(background)
         item = message.addSimpleText(text, font)
         item.setBrush(color)
         box = item.boundingRect()
-        item.setPos((960 - box.width()) / 2, (540 - box.height()) / 2)
+        width = max(960.0, box.width() + 80)   # a long message widens the picture rather than being cut
+        height = width * 9 / 16
+        message.setSceneRect(QRectF(0, 0, width, height))
+        item.setPos((width - box.width()) / 2, (height - box.height()) / 2)
         self.setScene(message)
         return message
 

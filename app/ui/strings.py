@@ -70,6 +70,7 @@ S: dict[str, tuple[str, str]] = {
     "nav.no_lessons": ("没有可用的课程。", "No lessons available."),
     "nav.chapter": ("第 {c}/{C} 章", "Chapter {c}/{C}"),
     "stage.preparing": ("正在准备课程……", "Preparing the lesson…"),
+    "stage.start_failed": ("模拟引擎没有启动：{error}", "The simulation engine did not start: {error}"),
     "narr.preparing": ("模拟引擎正在启动，马上就好。", "The simulation engine is starting; the lesson is ready in a moment."),
     "transport.speed": ("速度", "Speed"),
     "transport.prev": ("上一步", "Back"),

@@ -10,7 +10,9 @@ engine are disabled; a chapter clicked meanwhile is remembered and opened when t
 """
 from __future__ import annotations
 
+import html
 import sys
+import traceback
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -49,6 +51,7 @@ class StartActions:
     _pending: tuple[str, int] | None
     _lessons_folder: Any
     _start_timer: QTimer | None = None
+    start_error: str | None = None   # why the engine did not start (deferred start only)
 
     @property
     def engine_ready(self) -> bool:
@@ -103,9 +106,14 @@ class StartActions:
         else:
             self.narration.show_preparing(strings.get("nav.sandbox", lang), name, "", lang)
             self.setWindowTitle(name)
-        font = ui_font(56)
-        self.stage.show_message(strings.get("stage.preparing", lang), profile.color("canvas"),
-                                profile.color("muted"), font)
+        if self.start_error:   # the engine failed: say so where the picture would be
+            text = strings.get("stage.start_failed", lang).format(error=self.start_error)
+            self.narration.status.setText(html.escape(text))
+            self.narration.body.setHtml(f"<p>{html.escape(text)}</p>")
+            self.stage.show_message(text, profile.color("canvas"), profile.color("error"), ui_font(28))
+        else:
+            self.stage.show_message(strings.get("stage.preparing", lang), profile.color("canvas"),
+                                    profile.color("muted"), ui_font(56))
 
     def _set_live(self, live: bool) -> None:
         """Enable or disable everything that drives the engine (menus, keys, transport)."""
@@ -117,12 +125,31 @@ class StartActions:
     def start_engine(self) -> None:
         """Load the lessons (unless given), build the engine and open the lesson: the window goes live.
 
-        Safe to call more than once (the paint hook, the fallback timer, a screenshot or a test)."""
-        if self.controller is not None:
+        Safe to call more than once (the paint hook, the fallback timer, a screenshot or a test).
+        Started at once (tests, screenshots), a failure raises; started after the first paint, it is
+        shown on the stage and in the status bar, and the window stays open (menus, lesson text)."""
+        if self.controller is not None or self.start_error is not None:
             return
+        deferred = self._start_timer is not None
         if self._start_timer is not None:
             self._start_timer.stop()
             self.removeEventFilter(self)
+        try:
+            self._build_engine()
+        except Exception as exc:
+            if not deferred:
+                raise
+            traceback.print_exc()
+            self.controller = self.player = None
+            self._set_live(False)
+            self.console.input.setEnabled(False)
+            self.start_error = f"{type(exc).__name__}: {exc}"
+            self._show_preparing()
+            self.statusBar().showMessage(strings.get("stage.start_failed", self.lang).format(error=self.start_error))
+            return
+        self.engine_started.emit()
+
+    def _build_engine(self) -> None:
         from app.ui.icons import app_icon   # drawn from SVG: the title bar can wait for it
 
         self.setWindowIcon(app_icon())
@@ -143,7 +170,6 @@ class StartActions:
         self._set_live(True)
         self._start()
         self._report_startup_problems()
-        self.engine_started.emit()
 
     def _start(self) -> None:
         options = self._options

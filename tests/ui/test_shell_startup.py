@@ -4,10 +4,12 @@ with the full lesson loader, and its cache follows the files."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
@@ -118,7 +120,7 @@ main()
 
 
 def test_nothing_heavy_is_imported_before_the_first_paint(home) -> None:  # noqa: ANN001
-    env = {**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen", "CONTAINER_CLASSROOM_HOME": str(home)}
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "CONTAINER_CLASSROOM_HOME": str(home)}
     proc = subprocess.run([sys.executable, "-c", FIRST_PAINT_PROBE], cwd=ROOT, env=env, capture_output=True,
                           text=True, timeout=60)
     assert proc.stdout.strip() == "[]", proc.stdout + proc.stderr[-2000:]
@@ -170,3 +172,28 @@ def test_keys_move_the_lesson_once_the_engine_is_live(qtbot, home) -> None:  # n
     qtbot.waitUntil(window.isActiveWindow, timeout=2000)
     qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_Right)
     assert window.findChild(QLabel, "position").text() == "Chapter 1/2 · Step 2/4"
+
+
+def test_an_engine_that_fails_to_start_is_reported_and_the_window_stays(qtbot, home, capsys) -> None:  # noqa: ANN001
+    from app.ui.main_window import MainWindow, StartOptions
+
+    def broken_world(seed: int) -> object:
+        raise RuntimeError("the world is half-written")
+
+    window = MainWindow(None, Preferences(home), ProgressStore(home / "progress.json"),
+                        StartOptions(lang="en", animations=False), world_factory=broken_world,
+                        defer_engine=True, lessons_folder=FIXTURES / "good")
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.start_error is not None, timeout=5000)
+    text = "The simulation engine did not start: RuntimeError: the world is half-written"
+    assert [item.text() for item in window.stage.scene().items()] == [text]
+    assert window.statusBar().currentMessage() == text and "half-written" in capsys.readouterr().err
+    assert window.controller is None and not window.action_map["next"].isEnabled()
+    window.set_language("zh")                    # the window still works, and keeps saying why
+    assert window.stage.scene().items()[0].text().startswith("模拟引擎没有启动")
+    window.start_engine()                        # no second attempt behind the learner's back
+    assert window.controller is None
+    with pytest.raises(RuntimeError):   # started at once (tests, screenshots): it raises
+        MainWindow(None, Preferences(home), ProgressStore(home / "p2.json"), StartOptions(lang="en"),
+                   world_factory=broken_world, lessons_folder=FIXTURES / "good")
