@@ -132,6 +132,11 @@ class DeploymentController:
         elif int(new["metadata"].get("annotations", {}).get(REVISION, 0)) < revision and \
                 any(r["spec"].get("replicas") for r in old):
             new = self._set_revision(new, revision + 1)  # rollback to an older template
+        idle_old = all(not r["spec"].get("replicas") and not (r.get("status") or {}).get("replicas") for r in old)
+        if new is not None and idle_old and int(new["spec"].get("replicas", 0)) == replicas and \
+                len(old) <= int(spec.get("revisionHistoryLimit", 10)):
+            self._status(d, all_rs, new)  # steady state: only the status can have changed
+            return
         stype = (spec.get("strategy") or {}).get("type", "RollingUpdate")
         if stype == "Recreate":
             self._recreate(d, new, old, replicas)

@@ -60,6 +60,9 @@ def go_duration(seconds: float) -> str:
     return f"{m}m{s}s" if m else f"{s}s"
 
 
+_logs_by_image: dict[str, tuple[str, ...]] = {}
+
+
 def startup_logs(docker: Any, node: str, ref: str) -> tuple[str, ...]:
     """What the image prints when it starts (from the Docker half's catalog), if known."""
     try:
@@ -68,6 +71,11 @@ def startup_logs(docker: Any, node: str, ref: str) -> tuple[str, ...]:
 
         host = docker.hosts.get(node)
         image = host.lookup_ref(parse_ref(ref)) if host is not None else None
-        return tuple(catalog.logs_for(image)) if image is not None else ()
+        if image is None:
+            return ()
+        hit = _logs_by_image.get(image.id)
+        if hit is None:
+            hit = _logs_by_image[image.id] = tuple(catalog.logs_for(image))
+        return hit
     except Exception:  # noqa: BLE001 - logs are decoration; an unknown image simply has none
         return ()
