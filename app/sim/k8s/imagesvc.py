@@ -79,3 +79,18 @@ def startup_logs(docker: Any, node: str, ref: str) -> tuple[str, ...]:
         return hit
     except Exception:  # noqa: BLE001 - logs are decoration; an unknown image simply has none
         return ()
+
+
+def image_id(docker: Any, node: str, ref: str) -> str:
+    """The repo digest a node's runtime reports as ``imageID`` (``docker.io/library/nginx@sha256:...``)."""
+    try:
+        from ..docker.reference import parse_ref
+
+        host = docker.hosts.get(node)
+        image = host.lookup_ref(parse_ref(ref)) if host is not None else None
+        if image is None:
+            return ""
+        digests = sorted(host.repo_digests.get(image.id, ()))
+        return digests[0] if digests else image.id
+    except Exception:  # noqa: BLE001 - an image the Docker half cannot describe has no ID to show
+        return ""

@@ -17,7 +17,7 @@ from . import events as ev
 from .admission import default_pull_policy
 from .kubelet_faults import BACKOFF_BASE, BACKOFF_MAX, KubeletFaults  # image pulls back off the same way
 from .kubelet_status import write_status
-from .imagesvc import PullError, go_duration, has_image, plan_pull, startup_logs
+from .imagesvc import PullError, go_duration, has_image, image_id, plan_pull, startup_logs
 from .podops import is_active
 from .store import DELETED
 
@@ -34,7 +34,7 @@ CRASH_AFTER = 2.0           # a container made to crash repeatedly exits this lo
 class PodRuntime:
     __slots__ = ("key", "uid", "ip", "containers", "restarts", "state", "started", "crash_n", "last_exit",
                  "crash_mode", "pull_failures", "phase", "ready", "start_time", "timers", "container_ids",
-                 "logs", "waiting_reason", "terminating")
+                 "logs", "waiting_reason", "terminating", "image_ids")
 
     def __init__(self, key: tuple[str, str], uid: str, ip: str, containers: list[dict]) -> None:
         self.key, self.uid, self.ip, self.containers = key, uid, ip, containers
@@ -50,6 +50,7 @@ class PodRuntime:
         self.phase, self.ready, self.start_time = "Pending", False, 0.0
         self.timers: list = []
         self.container_ids: dict[str, str] = {}
+        self.image_ids: dict[str, str] = {}
         self.logs: dict[str, list[str]] = {n: [] for n in names}
         self.terminating = False
 
@@ -232,6 +233,7 @@ class Kubelet(KubeletFaults):
         c = next(c for c in rt.containers if c["name"] == cname)
         if cname not in rt.container_ids:
             rt.container_ids[cname] = f"containerd://{self.sim.rng.getrandbits(256):064x}"
+            rt.image_ids[cname] = image_id(self.cluster.docker, self.node, c["image"])
         self.api.event(pod, "Normal", "Created", f"Created container {cname}", "kubelet", self.node)
         self.api.event(pod, "Normal", "Started", f"Started container {cname}", "kubelet", self.node)
         rt.state[cname] = "running"

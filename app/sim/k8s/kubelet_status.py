@@ -37,7 +37,7 @@ def write_status(self: "Kubelet", rt: "PodRuntime", backoff: dict[str, float] | 
     for c in rt.containers:
         name = c["name"]
         st = rt.state[name]
-        cs: dict[str, Any] = {"name": name, "image": c["image"], "imageID": "", "ready": st == "running" and rt.ready,
+        cs: dict[str, Any] = {"name": name, "image": c["image"], "imageID": rt.image_ids.get(name, ""), "ready": st == "running" and rt.ready,
                               "restartCount": rt.restarts[name], "started": st == "running"}
         if name in rt.container_ids:
             cs["containerID"] = rt.container_ids[name]
