@@ -20,14 +20,6 @@ from app.ui.scenes.a_items import Box, GlyphItem, glyph_path, text_item
 if TYPE_CHECKING:
     from app.ui.scenes.house import HouseScene
 
-GROUND_Y = 800.0
-PLAN = QRectF(24, 96, 330, 680)
-SITE_X, SITE_W = 392.0, 360.0
-HOUSE_W = 270.0
-MAGIC = QPointF(790, 240)
-PACK = QPointF(806, 470)
-WAREHOUSE = QRectF(990, 96, 310, 213)
-LAND_X, LAND_W = 1330.0, 250.0
 STATUS_GLYPH = {"built": "tick", "cached": "skip", "base": "square", "note": "diamond"}
 
 
@@ -38,8 +30,9 @@ def status_words(scene: "HouseScene", status: str) -> str:
 
 def draw_plan(scene: "HouseScene", model: HouseModel) -> Box:
     """The Dockerfile as a paper plan: one row per instruction with its step and status."""
-    card = Box("dockerfile", PLAN.width(), 100, scene.color("panel"), scene.color("node_border"), 2.5, 12)
-    card.setPos(PLAN.topLeft())
+    L = scene.layout
+    card = Box("dockerfile", L.plan.width(), 100, scene.color("panel"), scene.color("node_border"), 2.5, 12)
+    card.setPos(L.plan.topLeft())
     title = text_item(scene.t("图纸：Dockerfile", "The plan: Dockerfile"), scene.font_px(26, bold=True),
                       scene.color("text"), parent=card)
     title.setPos(16, 12)
@@ -47,81 +40,92 @@ def draw_plan(scene: "HouseScene", model: HouseModel) -> Box:
     if not model.dockerfile:
         hint = text_item(scene.t("还没有构建。试试：docker build -t web:1 contexts/web",
                                  "Nothing built yet. Try: docker build -t web:1 contexts/web"),
-                         scene.font_px(20), scene.color("muted"), width=PLAN.width() - 32, parent=card)
+                         scene.font_px(20), scene.color("muted"), width=L.plan.width() - 32, parent=card)
         hint.setPos(16, y)
         y += hint.boundingRect().height() + 12
     mono = scene.font_px(17, mono=True)
+    hidden = 0
+    more_h = QFontMetricsF(scene.font_px(17)).height() * 2 + 8
     for i, line in enumerate(model.dockerfile):
-        row = Box(f"plan:{i + 1}", PLAN.width() - 24, 10, None, None, 0, 6, parent=card)
+        row = Box(f"plan:{i + 1}", L.plan.width() - 24, 10, None, None, 0, 6, parent=card)
         glyph = GlyphItem(glyph_path(STATUS_GLYPH[line.status], 16), scene.status_color(line.status),
                           scene.color("text"), 1.2, parent=row)
         step = f"{line.step}. " if line.step else ""
-        shown = QFontMetricsF(mono).elidedText(step + line.text, Qt.TextElideMode.ElideRight, PLAN.width() - 64)
-        t = text_item(shown, mono, scene.color("text"), parent=row)
+        t = text_item(step + line.text, mono, scene.color("text"), width=L.plan.width() - 64, parent=row)  # wrapped, whole
         t.setPos(30, 2)
-        row.set_size(PLAN.width() - 24, t.boundingRect().height() + 4)
+        row.set_size(L.plan.width() - 24, t.boundingRect().height() + 4)
         glyph.setPos(14, 4 + QFontMetricsF(mono).height() / 2)
         row.setPos(12, y)
         row.setToolTip(f"{line.text}\n{status_words(scene, line.status)}")
         row.clicked.connect(scene.explain_plan_line)
-        if y + row.height > PLAN.height() - 10:
-            row.setVisible(False)
+        last = i == len(model.dockerfile) - 1
+        if hidden or y + row.height > L.plan.height() - 10 - (0 if last else more_h):
+            row.setVisible(False)  # no room: said in the line under the rows (all of them on click)
+            hidden += 1
         else:
             y += row.height + 4
         scene.register(f"plan:{i + 1}", row)
+    if hidden:
+        more = text_item(scene.t(f"……另有 {hidden} 行（点击图纸查看全部）", f"… {hidden} more lines (click the plan)"),
+                         scene.font_px(17), scene.color("muted"), width=L.plan.width() - 32, parent=card)
+        more.setPos(16, y)
+        scene.register("plan:more", more)
+        y += more.boundingRect().height() + 4
     legend = text_item(" ".join(f"{sym} {status_words(scene, s)}" for s, sym in
                                 (("built", "✓"), ("cached", "↻"), ("base", "■"), ("note", "◆"))),
-                       scene.font_px(17), scene.color("muted"), width=PLAN.width() - 32, parent=card)
+                       scene.font_px(17), scene.color("muted"), width=L.plan.width() - 32, parent=card)
     legend.setPos(16, y + 6)
-    if y + 14 + legend.boundingRect().height() > PLAN.height():
+    if y + 14 + legend.boundingRect().height() > L.plan.height():
         legend.setVisible(False)  # no room (presenter sizes): the glyphs are explained on click
-        card.set_size(PLAN.width(), y + 8)
+        card.set_size(L.plan.width(), y + 8)
     else:
-        card.set_size(PLAN.width(), y + 14 + legend.boundingRect().height())
+        card.set_size(L.plan.width(), y + 14 + legend.boundingRect().height())
     card.clicked.connect(scene.explain_id)
     scene.addItem(card)
     scene.register("dockerfile", card)
     if scene.technical:
         return card
-    _arrow(scene, QPointF(PLAN.right() - 30, PLAN.top() + 40), QPointF(SITE_X + 60, PLAN.top() + 110), "Build",
+    _arrow(scene, QPointF(L.plan.right() - 30, L.plan.top() + 40), QPointF(L.site_x + 60, L.plan.top() + 110), "Build",
            "arrow:build")
     return card
 
 
 def floor_height(scene: "HouseScene", floors: int) -> float:
+    L = scene.layout
     text_h = QFontMetricsF(scene.font_px(17, bold=True)).height()
-    room = GROUND_Y - 150.0
-    return max(min(60.0, room / max(floors + 1.5, 1)), text_h + 8)
+    room = L.ground_y - L.site_top
+    return max(min(60.0 if not L.tall else 80.0, room / max(floors + 1.5, 1)), text_h + 8)
 
 
 def draw_house(scene: "HouseScene", model: HouseModel) -> dict[str, Box]:
     """Floors bottom-up (base floors in stone, then the door storey, then plain storeys), the roof
     once the image exists; returns ``{layer:N: floor}``."""
-    cx = SITE_X + SITE_W / 2
-    land = svg_item("land", scene.profile, SITE_W)
-    land.setPos(SITE_X, GROUND_Y - 16)
+    L = scene.layout
+    cx = L.site_x + L.site_w / 2
+    land = svg_item("land", scene.profile, L.site_w)
+    land.setPos(L.site_x, L.ground_y - 16)
     scene.addItem(land)
     floors: dict[str, Box] = {}
     fh = floor_height(scene, len(model.floors))
-    y = GROUND_Y
+    y = L.ground_y
     first_built = next((f.number for f in model.floors if f.origin != "base"), 0)
     for f in model.floors:
         y -= fh
         art = "floor_base" if f.origin == "base" else ("floor_door" if f.number == first_built else "floor_plain")
-        box = _floor(scene, f, art, cx - HOUSE_W / 2, y, fh)
+        box = _floor(scene, f, art, cx - L.house_w / 2, y, fh)
         floors[f"layer:{f.number}"] = box
-    group = Box("house", HOUSE_W + 40, GROUND_Y - y + 10, None, None, 0, 8)
+    group = Box("house", L.house_w + 40, L.ground_y - y + 10, None, None, 0, 8)
     if model.built:
         roof_h = fh * 1.5
-        roof = Box("roof", HOUSE_W * 1.12, roof_h, None, None, 0, 0)
-        r_art = svg_item("roof", scene.profile, HOUSE_W * 1.12, roof_h)
+        roof = Box("roof", L.house_w * 1.12, roof_h, None, None, 0, 0)
+        r_art = svg_item("roof", scene.profile, L.house_w * 1.12, roof_h)
         r_art.setParentItem(roof)
-        roof.setPos(cx - HOUSE_W * 0.56, y - roof_h + 2)
+        roof.setPos(cx - L.house_w * 0.56, y - roof_h + 2)
         roof.clicked.connect(scene.explain_id)
         scene.addItem(roof)
         scene.register("roof", roof)
         y -= roof_h
-        group.set_size(HOUSE_W * 1.12 + 20, GROUND_Y - y + 10)
+        group.set_size(L.house_w * 1.12 + 20, L.ground_y - y + 10)
         label = text_item(" ".join(model.tags), scene.font_px(22, bold=True), scene.color("text"))
         label.setPos(cx - label.boundingRect().width() / 2, y - label.boundingRect().height() - 6)
         scene.addItem(label)
@@ -129,12 +133,12 @@ def draw_house(scene: "HouseScene", model: HouseModel) -> dict[str, Box]:
         y = label.y()
     else:
         empty = text_item(scene.t("空地：还没有房子", "Empty land: no house yet"), scene.font_px(22),
-                          scene.color("muted"), width=SITE_W, center=True)
-        empty.setPos(SITE_X, GROUND_Y - 120)
+                          scene.color("muted"), width=L.site_w, center=True)
+        empty.setPos(L.site_x, L.ground_y - 120)
         scene.addItem(empty)
-        y = GROUND_Y - 130
+        y = L.ground_y - 130
     group.setPos(cx - group.width / 2, y - 4)
-    group.set_size(group.width, GROUND_Y + 20 - y)
+    group.set_size(group.width, L.ground_y + 20 - y)
     group.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
     group.setZValue(-1)
     scene.addItem(group)
@@ -143,8 +147,9 @@ def draw_house(scene: "HouseScene", model: HouseModel) -> dict[str, Box]:
 
 
 def _floor(scene: "HouseScene", f: Floor, art: str, x: float, y: float, h: float) -> Box:
-    box = Box(f"layer:{f.number}", HOUSE_W, h, None, None, 0, 2)
-    pic = svg_item(art, scene.profile, HOUSE_W, h)
+    L = scene.layout
+    box = Box(f"layer:{f.number}", L.house_w, h, None, None, 0, 2)
+    pic = svg_item(art, scene.profile, L.house_w, h)
     pic.setParentItem(box)
     font = scene.font_px(17, bold=True)
     words = f"#{f.number} · {format_bytes(f.size)}"
@@ -155,7 +160,7 @@ def _floor(scene: "HouseScene", f: Floor, art: str, x: float, y: float, h: float
     g = GlyphItem(glyph_path(STATUS_GLYPH[f.origin], 14), scene.status_color(f.origin), scene.color("text"), 1.2,
                   parent=plaque)
     g.setPos(14, plaque.height / 2)
-    plaque.setPos((HOUSE_W - plaque.width) / 2, (h - plaque.height) / 2)
+    plaque.setPos((L.house_w - plaque.width) / 2, (h - plaque.height) / 2)
     plaque.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
     box.setPos(x, y)
     box.setToolTip(scene.floor_tooltip(f))
@@ -167,24 +172,26 @@ def _floor(scene: "HouseScene", f: Floor, art: str, x: float, y: float, h: float
 
 def draw_notes(scene: "HouseScene", model: HouseModel) -> None:
     """ENV, EXPOSE, CMD ...: a sign "on the door" under the house; they add no floor (click for the lines)."""
+    L = scene.layout
     notes = [line.text for line in model.dockerfile if line.status == "note"]
     if not notes:
         return
-    box = Box("notes", SITE_W, 10, scene.color("panel_alt"), scene.color("node_border"), 2, 8)
+    box = Box("notes", L.site_w, 10, scene.color("panel_alt"), scene.color("node_border"), 2, 8)
     font = scene.font_px(18, bold=True)
     words = "◆ " + scene.t("门上的说明：", "Door notes: ") + " · ".join(n.split()[0] for n in notes)
-    t = text_item(QFontMetricsF(font).elidedText(words, Qt.TextElideMode.ElideRight, SITE_W - 20), font,
-                  scene.color("text"), parent=box)
+    t = text_item(words, font, scene.color("text"), width=L.site_w - 20, parent=box)  # wrapped, never cut
     t.setPos(10, 4)
-    box.set_size(SITE_W, t.boundingRect().height() + 8)
-    box.setPos(SITE_X, GROUND_Y + 46)
+    box.set_size(L.site_w, t.boundingRect().height() + 8)
+    box.setPos(L.site_x, L.ground_y + 46)
     box.setToolTip("\n".join(notes))
     box.clicked.connect(scene.explain_id)
     scene.addItem(box)
     scene.register("notes", box)
 
 
-def _arrow(scene: "HouseScene", a: QPointF, b: QPointF, label: str, item_id: str) -> None:
+def _arrow(scene: "HouseScene", a: QPointF, b: QPointF, label: str, item_id: str, side: int = 0) -> None:
+    """A dashed curve from a to b with an arrow head; the label above its middle (``side`` 1 or -1:
+    right or left of the middle, for arrows that run downwards)."""
     path = QPainterPath(a)
     mid = (a + b) / 2 + QPointF(0, -30)
     path.quadTo(mid, b)
@@ -202,67 +209,93 @@ def _arrow(scene: "HouseScene", a: QPointF, b: QPointF, label: str, item_id: str
     head.setPos(b)
     scene.addItem(head)
     t = text_item(label, scene.font_px(22, bold=True), scene.color("text"))
-    t.setPos(mid.x() - t.boundingRect().width() / 2, mid.y() - t.boundingRect().height() + 4)
+    tw, th = t.boundingRect().width(), t.boundingRect().height()
+    if side:
+        t.setPos(mid.x() + 14 if side > 0 else mid.x() - tw - 14, (a.y() + b.y()) / 2 - th / 2)
+    else:
+        t.setPos(mid.x() - tw / 2, mid.y() - th + 4)
     scene.addItem(t)
     scene.register(item_id, t)
 
 
 def draw_magic_and_pack(scene: "HouseScene", model: HouseModel) -> None:
+    L = scene.layout
     magic = Box("magic", 130, 112, None, None, 0, 8)
     art = svg_item("magic", scene.profile, 130)
     art.setParentItem(magic)
-    magic.setPos(MAGIC)
+    magic.setPos(L.magic)
     magic.clicked.connect(scene.explain_id)
     scene.addItem(magic)
     scene.register("magic", magic)
     cap = text_item(scene.t("魔法：复制成镜像", "Magic: copy into an image"), scene.font_px(18, bold=True),
-                    scene.color("text"), width=170, center=True)
-    cap.setPos(MAGIC.x() - 20, MAGIC.y() + 116)
+                    scene.color("text"), width=L.caption_w, center=True)
+    cap.setPos(L.magic.x() + 65 - L.caption_w / 2, L.magic.y() + 116)
     scene.addItem(cap)
     pack = Box("backpack", 120, 144, None, None, 0, 8)
     pack_art = svg_item("backpack", scene.profile, 120)
     pack_art.setParentItem(pack)
-    pack.setPos(PACK)
+    pack.setPos(L.pack)
     pack.clicked.connect(scene.explain_id)
     scene.addItem(pack)
     scene.register("backpack", pack)
-    y = PACK.y() + 150
+    y = L.pack.y() + 150 if not L.tall else L.pack.y()
+    chips_x = L.pack.x() + 130 if L.tall else None  # tall: the chips to the right of the backpack
     chips = list(model.backpack)
     font = scene.font_px(17, bold=True)
+    chip_w = max(170.0, L.caption_w - 20) if not L.tall else max(120.0, L.caption_w - 150)
+    line_h = QFontMetricsF(font).height()
+    shown = 0
     for i, (tag, image_id) in enumerate(chips[:5]):
+        if y + 2 * (line_h + 10) > L.pack_bottom and i < len(chips) - 1:
+            break  # the rest are counted in the line below
         chip = Box(f"image:{tag}", 10, 10, scene.color("panel_alt"), scene.color("accent"), 2, 8)
-        name = QFontMetricsF(font).elidedText(tag, Qt.TextElideMode.ElideMiddle, 170)
-        t = text_item(name, font, scene.color("text"), parent=chip)
+        wrap = QFontMetricsF(font).horizontalAdvance(tag) > chip_w  # a long tag wraps (whole), never cut
+        t = text_item(tag, font, scene.color("text"), width=chip_w if wrap else None, parent=chip)
         t.setPos(8, 3)
         chip.set_size(t.boundingRect().width() + 16, t.boundingRect().height() + 6)
-        chip.setPos(PACK.x() + 60 - chip.width / 2, y)
+        chip.setPos(chips_x if chips_x is not None else L.pack.x() + 60 - chip.width / 2, y)
         chip.setToolTip(f"{tag}\n{image_id}")
         chip.clicked.connect(scene.explain_image)
         scene.addItem(chip)
         scene.register(chip.item_id, chip)
         y += chip.height + 4
-    if len(chips) > 5:
-        more = text_item(scene.t(f"还有 {len(chips) - 5} 个", f"+{len(chips) - 5} more"), font, scene.color("muted"))
-        more.setPos(PACK.x() + 60 - more.boundingRect().width() / 2, y)
+        shown += 1
+    if len(chips) > shown:
+        more = text_item(scene.t(f"还有 {len(chips) - shown} 个", f"+{len(chips) - shown} more"), font, scene.color("muted"))
+        more.setPos(chips_x if chips_x is not None else L.pack.x() + 60 - more.boundingRect().width() / 2, y)
         scene.addItem(more)
+        y += more.boundingRect().height()
+    if L.tall:  # the backpack sits beside the house: Ship down to the warehouse, Run down to the land
+        roof = scene.item_for("roof")
+        if model.built and roof is not None:  # from the roof to the magic: the copy of the finished house
+            r = roof.sceneBoundingRect()
+            _arrow(scene, QPointF(r.right() + 6, r.center().y()), QPointF(L.magic.x() + 10, L.magic.y() + 80), "",
+                   "arrow:copy")
+        low = max(y, L.pack.y() + 150)
+        _arrow(scene, QPointF(L.pack.x() + 90, low + 4), QPointF(L.pack.x() + 110, L.warehouse.top() - 6),
+               "Ship", "arrow:ship", side=1)
+        _arrow(scene, QPointF(L.pack.x() + 10, low + 4), QPointF(L.land.right() - 30, L.land.top() - 6),
+               "Run", "arrow:run", side=1)
+        return
     if model.built:
-        _arrow(scene, QPointF(SITE_X + SITE_W - 30, 330), QPointF(MAGIC.x() + 4, MAGIC.y() + 70), "", "arrow:copy")
-    _arrow(scene, QPointF(PACK.x() + 124, PACK.y() + 30), QPointF(WAREHOUSE.left() + 6, WAREHOUSE.bottom() - 20),
+        _arrow(scene, QPointF(L.site_x + L.site_w - 30, 330), QPointF(L.magic.x() + 4, L.magic.y() + 70), "", "arrow:copy")
+    _arrow(scene, QPointF(L.pack.x() + 124, L.pack.y() + 30), QPointF(L.warehouse.left() + 6, L.warehouse.bottom() - 20),
            "Ship", "arrow:ship")
-    _arrow(scene, QPointF(PACK.x() + 124, PACK.y() + 130), QPointF(LAND_X - 14, PACK.y() + 170), "Run", "arrow:run")
+    _arrow(scene, QPointF(L.pack.x() + 124, L.pack.y() + 130), QPointF(L.land.left() - 14, L.pack.y() + 170), "Run", "arrow:run")
 
 
 def draw_warehouse(scene: "HouseScene", model: HouseModel) -> None:
+    L = scene.layout
     head = text_item(scene.t("公共仓库（Docker Hub）", "Public warehouse (Docker Hub)"), scene.font_px(22, bold=True),
-                     scene.color("text"), width=WAREHOUSE.width() + 20, center=True)
-    head.setPos(WAREHOUSE.left() - 10, 92)
+                     scene.color("text"), width=L.warehouse_head_w, center=True)
+    head.setPos(L.warehouse.center().x() - L.warehouse_head_w / 2, L.warehouse.top() - 4)
     scene.addItem(head)
-    top = 96 + head.boundingRect().height()
-    wh = Box("warehouse", WAREHOUSE.width(), WAREHOUSE.height(), None, None, 0, 8)
-    art = svg_item("warehouse", scene.profile, WAREHOUSE.width())
+    top = L.warehouse.top() + head.boundingRect().height()
+    wh = Box("warehouse", L.warehouse.width(), L.warehouse.height(), None, None, 0, 8)
+    art = svg_item("warehouse", scene.profile, L.warehouse.width())
     art.setParentItem(wh)
-    sx = WAREHOUSE.width() / 320.0
-    wh.setPos(WAREHOUSE.left(), top)
+    sx = L.warehouse.width() / 320.0
+    wh.setPos(L.warehouse.left(), top)
     wh.clicked.connect(scene.explain_id)
     scene.addItem(wh)
     scene.register("warehouse", wh)
@@ -280,54 +313,61 @@ def draw_warehouse(scene: "HouseScene", model: HouseModel) -> None:
         box.setToolTip(f"{item.repository}:{', '.join(item.tags)}")
         box.clicked.connect(scene.explain_repo)
         scene.register(box.item_id, box)
-    y = top + WAREHOUSE.height() + 8
+    y = top + L.warehouse.height() + 8
     font = scene.font_px(18)
+    list_w = L.warehouse_head_w - 40
+    list_x = L.warehouse.center().x() - list_w / 2
     if not model.warehouse:
         t = text_item(scene.t("还没有推送的房子", "No pushed houses yet"),
-                      font, scene.color("muted"), width=WAREHOUSE.width() - 40)
-        t.setPos(WAREHOUSE.left() + 40, y)
+                      font, scene.color("muted"), width=list_w)
+        t.setPos(list_x, y)
         scene.addItem(t)
         return
-    limit = PACK.y() + 70  # keep clear of the Run arrow's label
+    limit = L.warehouse_bottom  # keep clear of the Run arrow's label (wide) or the stage's edge
     for i, item in enumerate(model.warehouse[:6]):
-        t = text_item(f"{item.repository}:{','.join(item.tags)}", font, scene.color("text"), width=WAREHOUSE.width() - 40)
+        t = text_item(f"{item.repository}:{','.join(item.tags)}", font, scene.color("text"), width=list_w)
         if y + 2 * t.boundingRect().height() > limit and i < len(model.warehouse[:6]) - 1:
             t.setPlainText(scene.t(f"……共 {len(model.warehouse)} 个仓库", f"… {len(model.warehouse)} repositories"))
-            t.setPos(WAREHOUSE.left() + 40, y)
+            t.setPos(list_x, y)
             scene.addItem(t)
             break
-        t.setPos(WAREHOUSE.left() + 40, y)
+        t.setPos(list_x, y)
         scene.addItem(t)
         y += t.boundingRect().height()
 
 
 def draw_land(scene: "HouseScene", model: HouseModel) -> dict[str, Box]:
-    """One plot of land per container (newest last), a house conjured on each; returns id -> item."""
+    """One plot of land per container (newest last, up to four, in ``land_cols`` columns), a house
+    conjured on each; returns id -> item."""
+    L = scene.layout
     out: dict[str, Box] = {}
     head = text_item(scene.t("新的土地：容器", "New land: containers"), scene.font_px(22, bold=True),
-                     scene.color("text"), width=LAND_W, center=True)
-    head.setPos(LAND_X, 100)
+                     scene.color("text"), width=L.land.width(), center=True)
+    head.setPos(L.land.left(), L.land.top() + 6)
     scene.addItem(head)
-    top = 108 + head.boundingRect().height()
+    top = L.land.top() + 14 + head.boundingRect().height()
     land_items = list(model.land)[-4:]
-    plot_h = (GROUND_Y + 70 - top) / 4
+    cols = L.land_cols
+    rows = 4 // cols
+    plot_w = (L.land.width() - 10 * (cols - 1)) / cols
+    plot_h = (L.land.bottom() - 10 - top) / rows
     group = QRectF()
     if not land_items:
-        plot = svg_item("land", scene.profile, LAND_W)
-        plot.setPos(LAND_X, top + plot_h - 56)
+        plot = svg_item("land", scene.profile, L.land.width())
+        plot.setPos(L.land.left(), top + plot_h - 56)
         scene.addItem(plot)
         hint = text_item(scene.t("还没有容器：docker run 会在这里变出房子", "No containers yet: docker run conjures a house here"),
-                         scene.font_px(17), scene.color("muted"), width=LAND_W, center=True)
-        hint.setPos(LAND_X, top + 10)
+                         scene.font_px(17), scene.color("muted"), width=L.land.width(), center=True)
+        hint.setPos(L.land.left(), top + 10)
         scene.addItem(hint)
-        group = QRectF(LAND_X, top, LAND_W, plot_h)
+        group = QRectF(L.land.left(), top, L.land.width(), plot_h)
     for i, c in enumerate(land_items):
-        y0 = top + i * plot_h
-        box = _conjured(scene, c, LAND_X, y0, plot_h)
+        r, col = divmod(i, cols)
+        box = _conjured(scene, c, L.land.left() + col * (plot_w + 10), top + r * plot_h, plot_w, plot_h)
         out[f"container:{c.name}"] = box
         group = group.united(box.sceneBoundingRect())
-    land = Box("land", LAND_W + 16, GROUND_Y + 80 - 94, None, None, 0, 8)  # the heading inside: a halo
-    land.setPos(LAND_X - 8, 94)                                              # goes round it, not through it
+    land = Box("land", L.land.width() + 16, L.land.height(), None, None, 0, 8)  # the heading inside: a halo
+    land.setPos(L.land.left() - 8, L.land.top())                               # goes round it, not through it
     land.setZValue(-1)
     land.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
     scene.addItem(land)
@@ -341,31 +381,32 @@ def draw_land(scene: "HouseScene", model: HouseModel) -> dict[str, Box]:
     return out
 
 
-def _conjured(scene: "HouseScene", c: LandItem, x: float, y: float, h: float) -> Box:
-    box = Box(f"container:{c.name}", LAND_W, h - 6, None, None, 0, 8)
-    plot = svg_item("land", scene.profile, LAND_W * 0.9)
-    plot.setParentItem(box)
-    plot.setPos(LAND_W * 0.05, h - 6 - 54 * 0.9)
-    art_h = h - 6 - 40
-    if c.kind in ("villa", "siheyuan", "hut"):
-        pic = svg_item(c.kind, scene.profile, art_h * 240 / 184, art_h)
-        pic.setParentItem(box)
-        pic.setPos((LAND_W - art_h * 240 / 184) / 2, 6)
-    else:
-        _mini_house(scene, box, LAND_W / 2, art_h + 4, art_h)
+def _conjured(scene: "HouseScene", c: LandItem, x: float, y: float, w: float, h: float) -> Box:
+    box = Box(f"container:{c.name}", w, h - 6, None, None, 0, 8)
     running = c.state == "running"
     font = scene.font_px(16, bold=True)
-    name = QFontMetricsF(font).elidedText(c.name, Qt.TextElideMode.ElideMiddle, LAND_W * 0.45)
     tag = Box(f"tag:{c.name}", 10, 10, scene.color("panel_alt"), scene.color("accent"), 1.5, 6, dashed=not running,
               parent=box)
-    t = text_item(name, font, scene.color("text"), parent=tag)
+    wrap = QFontMetricsF(font).horizontalAdvance(c.name) > w - 40  # a long name wraps (whole), never cut
+    t = text_item(c.name, font, scene.color("text"), width=w - 40 if wrap else None, parent=tag)
     tag.set_size(t.boundingRect().width() + 30, t.boundingRect().height() + 4)
     t.setPos(24, 2)
     g = GlyphItem(glyph_path("circle" if running else "cross", 13), scene.color("ok") if running else scene.color("error"),
                   scene.color("text"), 1.2, parent=tag)
     g.setPos(12, tag.height / 2)
-    tag.setPos(LAND_W - tag.width - 4, h - 6 - tag.height - 4)
+    tag.setPos(w - tag.width - 4, h - 6 - tag.height - 4)
     tag.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+    tag.setZValue(1)
+    plot = svg_item("land", scene.profile, w * 0.9)
+    plot.setParentItem(box)
+    plot.setPos(w * 0.05, h - 6 - 54 * 0.9)
+    art_h = max(30.0, min(h - 6 - max(40.0, tag.height + 8), w * 184 / 240))
+    if c.kind in ("villa", "siheyuan", "hut"):
+        pic = svg_item(c.kind, scene.profile, art_h * 240 / 184, art_h)
+        pic.setParentItem(box)
+        pic.setPos((w - art_h * 240 / 184) / 2, 6)
+    else:
+        _mini_house(scene, box, w / 2, art_h + 4, art_h)
     box.setPos(x, y)
     box.setToolTip(f"{c.name} · {c.image} · {c.state}")
     box.clicked.connect(scene.explain_container)

@@ -19,14 +19,17 @@ from typing import Any, Sequence
 
 from PySide6.QtCore import (QEasingCurve, QParallelAnimationGroup, QPointF, QPropertyAnimation,
                             QSequentialAnimationGroup)
+from PySide6.QtGui import QFontMetricsF
 
 from app.ui.scenes import register_scene
 from app.ui.scenes.a_house_draw import (draw_house, draw_land, draw_magic_and_pack, draw_notes, draw_plan,
                                         draw_warehouse, status_words)
+from app.ui.scenes.a_house_layout import HouseLayout, tall_layout, wide_layout
 from app.ui.scenes.a_house_model import Floor, HouseModel, format_bytes, read_house
 from app.ui.scenes.a_house_tech import draw_technical
 from app.ui.scenes.a_items import Box, text_item
-from app.ui.scenes.base import SCENE_RECT, SceneBase
+from app.ui.scenes.a_stage_shape import ReadableOnStage
+from app.ui.scenes.base import SceneBase
 
 DOCKER_KINDS = {"BuildStarted", "BuildStepFinished", "BuildFinished", "ImageTagged", "ImageUntagged", "ImageRemoved",
                 "ManifestPushed", "ImagePulled", "ContainerCreated", "ContainerStarted", "ContainerStopped",
@@ -39,7 +42,7 @@ def _kind(event: Any) -> str:
 
 
 @register_scene
-class HouseScene(SceneBase):
+class HouseScene(ReadableOnStage, SceneBase):
     scene_id = "house"
     title = {"zh": "构建、分发、运行：房子", "en": "Build, Ship, Run: the house"}
 
@@ -49,6 +52,7 @@ class HouseScene(SceneBase):
         self.model = HouseModel(host="")
         self.floor_items: dict[str, Box] = {}
         self.land_items: dict[str, Box] = {}
+        self.layout: HouseLayout = wide_layout()
 
     # -- colours -------------------------------------------------------------------------------
     def status_color(self, status: str) -> Any:
@@ -59,11 +63,23 @@ class HouseScene(SceneBase):
     def rebuild(self) -> None:
         self.floor_items, self.land_items = {}, {}
         self.clear_items()
+        self.follow_view_shape()
         self.model = read_house(self.controller.world)
+        toggle = self._draw_toggle()
+        r = self.sceneRect()
         head = self.add_text(self.t("构建、分发、运行：房子与魔法", "Build, Ship, Run: the house and the magic"),
-                             24, 24, px=34, bold=True)
+                             24, 20, px=34, bold=True, width=toggle.x() - 48)
         self.register("title", head)
-        self._draw_toggle()
+        if self.tall:
+            top = max(head.sceneBoundingRect().bottom(), toggle.sceneBoundingRect().bottom()) + 14
+            line_h = QFontMetricsF(self.font_px(22, bold=True)).height()
+            floor_h = max(40.0, QFontMetricsF(self.font_px(17, bold=True)).height() + 8)
+            chip_h = QFontMetricsF(self.font_px(17, bold=True)).height() + 10
+            house_h = max((len(self.model.floors) + 1.5) * floor_h + 3 * line_h + 90,  # house, label, sign
+                          112 + 2 * line_h + 40 + max(150.0, min(5, len(self.model.backpack)) * chip_h) + 60)
+            self.layout = tall_layout(r.width(), r.height(), top, line_h, house_h)
+        else:
+            self.layout = wide_layout(r.height())
         if self.technical:
             self.floor_items = draw_technical(self, self.model)
         else:
@@ -75,17 +91,18 @@ class HouseScene(SceneBase):
             self.land_items = draw_land(self, self.model)
         self.apply_highlight()
 
-    def _draw_toggle(self) -> None:
+    def _draw_toggle(self) -> Box:
         label = self.t("图画视图", "Picture view") if self.technical else self.t("技术视图", "Technical view")
         box = Box("view-toggle", 10, 10, self.color("panel_alt"), self.color("accent"), 3, 10)
         t = text_item(("◧ " if self.technical else "▤ ") + label, self.font_px(22, bold=True), self.color("text"),
                       parent=box)
         box.set_size(t.boundingRect().width() + 28, t.boundingRect().height() + 12)
         t.setPos(14, 6)
-        box.setPos(SCENE_RECT.width() - 24 - box.width, 22)
+        box.setPos(self.sceneRect().width() - 24 - box.width, 22)
         box.clicked.connect(self.toggle_view)
         self.addItem(box)
         self.register("view-toggle", box)
+        return box
 
     def toggle_view(self, *_: Any) -> None:
         """Switch between the picture and the technical view of the same moment."""

@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QGraphicsView
+from PySide6.QtWidgets import QApplication, QGraphicsView
 
 from app.ui.theme import NORMAL, PROJECTOR
 
@@ -32,6 +32,7 @@ def view_for(scene: Any, width: int = 1024, height: int = 768, presenter: bool =
     view.setFrameShape(QGraphicsView.Shape.NoFrame)
     view.resize(width, height)
     view.show()
+    QApplication.processEvents()  # the viewport takes its size (a shape-following scene reads it)
     if hasattr(scene, "stage_height"):  # a scene that follows its view's shape (as on the stage)
         scene.rebuild()
     view.fitInView(scene.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)

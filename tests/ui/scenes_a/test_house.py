@@ -61,6 +61,7 @@ def test_hover_and_click_tell_the_same_layer_details(qtbot: Any, controller: Any
     f = scene.floor(7)
     assert f.instruction in floor.toolTip() and f.digest in floor.toolTip()
     view = harness.view_for(scene, 1600, 900)
+    floor = scene.item_for("layer:7")  # the scene laid itself out again for the view
     with qtbot.waitSignal(scene.details_requested) as blocker:
         harness.click_item(view, floor)
     title, body = blocker.args
