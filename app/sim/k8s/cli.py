@@ -167,6 +167,36 @@ def sim_crash(world: Any, inv: Invocation, args: list[str]) -> str:
     return f"container {cname} of pod {name} exited with code {code} (crashes {more})"
 
 
+def sim_probe_fail(world: Any, inv: Invocation, args: list[str]) -> str:
+    p = parse(args, [Flag(("-n", "--namespace")), Flag(("-c", "--container")), Flag(("--liveness",), takes_value=False),
+                     Flag(("--readiness",), takes_value=False), Flag(("--off",), takes_value=False)], program="sim")
+    if len(p.positional) != 1 or p.flag("liveness") == p.flag("readiness"):
+        raise CommandError("usage: sim probe-fail POD --liveness|--readiness [-c CONTAINER] [-n NS] [--off]")
+    kind = "liveness" if p.flag("liveness") else "readiness"
+    c = _cluster(world)
+    ns = p.str("namespace") or "default"
+    name = p.positional[0].split("/", 1)[-1]
+    pod = c.api.must_get("pods", ns, name)
+    cname = p.str("container") or pod["spec"]["containers"][0]["name"]
+    cont = next((x for x in pod["spec"]["containers"] if x["name"] == cname), None)
+    if cont is None:
+        raise CommandError(f'sim probe-fail: pod {name} has no container "{cname}"')
+    if not cont.get(f"{kind}Probe"):
+        raise CommandError(f"sim probe-fail: container {cname} has no {kind}Probe (add one to the manifest)")
+    kl = c.kubelets.get(pod["spec"].get("nodeName") or "")
+    rt = kl.pods.get((ns, name)) if kl else None
+    if rt is None:
+        raise CommandError(f"sim probe-fail: pod {name} is not running on a node")
+    kl.set_probe_fault((ns, name), rt.uid, cname, kind, not p.flag("off"))
+    probe = cont[f"{kind}Probe"]
+    if p.flag("off"):
+        return f"the {kind} probe of {name}/{cname} passes again"
+    secs = int(probe.get("periodSeconds", 10)) * int(probe.get("failureThreshold", 3))
+    then = "the kubelet restarts the container" if kind == "liveness" else "the pod turns NotReady (no traffic)"
+    return f"the {kind} probe of {name}/{cname} now fails; after {secs}s ({probe.get('failureThreshold', 3)} failures, " \
+           f"every {probe.get('periodSeconds', 10)}s) {then}"
+
+
 def sim_pull_fail(world: Any, inv: Invocation, args: list[str]) -> str:
     p = parse(args, [Flag(("--node",), default="*"), Flag(("--off",), takes_value=False),
                      Flag(("--message",))], program="sim")
@@ -198,6 +228,8 @@ def register(console: Console) -> None:
     console.register_sim("nodes", sim_nodes, "sim nodes", "machines, heartbeats and requested resources per node")
     console.register_sim("crash", sim_crash, "sim crash POD [-c C] [--times N|--always]",
                          "make a container exit (CrashLoopBackOff with --always)")
+    console.register_sim("probe-fail", sim_probe_fail, "sim probe-fail POD --liveness|--readiness [--off]",
+                         "make a probe fail: liveness restarts the container, readiness stops its traffic")
     console.register_sim("pull-fail", sim_pull_fail, "sim pull-fail IMAGE [--node N] [--off]",
                          "make image pulls fail (ErrImagePull, ImagePullBackOff)")
     console.register_sim("run-until", sim_run_until, "sim run-until CONDITION [--timeout 10m]",

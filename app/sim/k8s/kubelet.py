@@ -5,8 +5,8 @@ node Lease every 10 s. Event texts follow ``pkg/kubelet/images/image_manager.go`
 
 Faults: ``stop`` (machine off: containers gone, no heartbeats), ``cut off`` (network partition:
 containers keep running but nothing reaches the API server), ``back``.
-Simplifications: probes always succeed (readiness turns Ready after initialDelaySeconds);
-init containers are pulled but not run as a separate phase.
+Simplifications: probes pass unless ``sim probe-fail`` says otherwise (nothing is requested; readiness
+turns Ready after initialDelaySeconds); init containers are pulled but not run as a separate phase.
 """
 from __future__ import annotations
 
@@ -34,7 +34,7 @@ CRASH_AFTER = 2.0           # a container made to crash repeatedly exits this lo
 class PodRuntime:
     __slots__ = ("key", "uid", "ip", "containers", "restarts", "state", "started", "crash_n", "last_exit",
                  "crash_mode", "pull_failures", "phase", "ready", "start_time", "timers", "container_ids",
-                 "logs", "waiting_reason", "terminating", "image_ids")
+                 "logs", "waiting_reason", "terminating", "image_ids", "probe_faults")
 
     def __init__(self, key: tuple[str, str], uid: str, ip: str, containers: list[dict]) -> None:
         self.key, self.uid, self.ip, self.containers = key, uid, ip, containers
@@ -51,6 +51,8 @@ class PodRuntime:
         self.timers: list = []
         self.container_ids: dict[str, str] = {}
         self.image_ids: dict[str, str] = {}
+        #: container -> probe kinds ("liveness", "readiness") made to fail by ``sim probe-fail``
+        self.probe_faults: dict[str, set[str]] = {}
         self.logs: dict[str, list[str]] = {n: [] for n in names}
         self.terminating = False
 
@@ -241,6 +243,8 @@ class Kubelet(KubeletFaults):
         rt.logs[cname].extend(startup_logs(self.cluster.docker, self.node, c["image"]))
         self.sim.emit(ev.ContainerStarted, node=self.node, pod=key[1], namespace=key[0], container=cname,
                       restart_count=rt.restarts[cname])
+        for kind in rt.probe_faults.get(cname, ()):
+            self.arm_probe(rt, cname, kind)
         mode = rt.crash_mode.get(cname)
         if mode:
             rt.timers.append(self.sim.schedule(CRASH_AFTER, self.crash, key, uid, cname, 1))
@@ -251,14 +255,18 @@ class Kubelet(KubeletFaults):
                 self._write_status(rt)
                 rt.timers.append(self.sim.schedule(float(delay), self.probe_ready, key, uid))
                 return
-            rt.ready = True
+            rt.ready = not self._readiness_failing(rt)
         self._write_status(rt)
+
+    @staticmethod
+    def _readiness_failing(rt: PodRuntime) -> bool:
+        return any("readiness" in kinds for kinds in rt.probe_faults.values())
 
     def probe_ready(self, key, uid) -> None:
         rt = self.pods.get(key)
         if rt is None or rt.uid != uid or rt.terminating:
             return
-        if all(s == "running" for s in rt.state.values()):
+        if all(s == "running" for s in rt.state.values()) and not self._readiness_failing(rt):
             rt.ready = True
             self._write_status(rt)
 

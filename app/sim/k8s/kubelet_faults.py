@@ -60,6 +60,56 @@ class KubeletFaults:
         self._write_status(rt, backoff={cname: wait})
         rt.timers.append(self.sim.schedule(wait, self.restart_container, key, uid, cname))
 
+    # -- probes ------------------------------------------------------------------------------------
+    def set_probe_fault(self, key, uid, cname: str, kind: str, failing: bool) -> None:
+        """Make a container's liveness or readiness probe fail (or pass again)."""
+        rt = self.pods.get(key)
+        if rt is None or rt.uid != uid:
+            return
+        faults = rt.probe_faults.setdefault(cname, set())
+        if failing:
+            faults.add(kind)
+        else:
+            faults.discard(kind)
+        self.arm_probe(rt, cname, kind)
+
+    def arm_probe(self, rt, cname: str, kind: str) -> None:
+        """Schedule the moment the probe's verdict changes: failureThreshold (or successThreshold)
+        consecutive results, one every periodSeconds."""
+        c = next(c for c in rt.containers if c["name"] == cname)
+        probe = c.get(f"{kind}Probe") or {}
+        failing = kind in rt.probe_faults.get(cname, ())
+        period = float(probe.get("periodSeconds", 10))
+        count = int(probe.get("failureThreshold", 3) if failing else probe.get("successThreshold", 1))
+        rt.timers.append(self.sim.schedule(period * count, self.probe_verdict, rt.key, rt.uid, cname, kind,
+                                           rt.restarts[cname]))
+
+    def probe_verdict(self, key, uid, cname: str, kind: str, generation: int) -> None:
+        rt = self.pods.get(key)
+        if rt is None or rt.uid != uid or rt.restarts[cname] != generation or rt.state.get(cname) != "running" \
+                or self.state == "stopped":
+            return
+        failing = kind in rt.probe_faults.get(cname, ())
+        pod = self.api.get("pods", *key) if self.state == "running" else None
+        probe = next(c for c in rt.containers if c["name"] == cname).get(f"{kind}Probe") or {}
+        what = _probe_failure_text(probe)
+        if kind == "readiness":
+            if failing and rt.ready:
+                if pod is not None:
+                    self.api.event(pod, "Warning", "Unhealthy", f"Readiness probe failed: {what}", "kubelet", self.node)
+                rt.ready = False
+                self._write_status(rt)
+            elif not failing and not rt.ready and all(s == "running" for s in rt.state.values()):
+                rt.ready = True
+                self._write_status(rt)
+            return
+        if failing:
+            if pod is not None:
+                self.api.event(pod, "Warning", "Unhealthy", f"Liveness probe failed: {what}", "kubelet", self.node)
+                self.api.event(pod, "Normal", "Killing", f"Container {cname} failed liveness probe, will be restarted",
+                               "kubelet", self.node)
+            self.crash(key, uid, cname, 137)
+
     def restart_container(self, key, uid, cname) -> None:
         rt = self.pods.get(key)
         if rt is None or rt.uid != uid or rt.terminating:
@@ -116,3 +166,14 @@ class KubeletFaults:
         for cs in (pod.get("status") or {}).get("containerStatuses") or ():
             if cs["name"] in rt.restarts:
                 rt.restarts[cs["name"]] = cs.get("restartCount", 0) + 1
+
+
+def _probe_failure_text(probe: dict) -> str:
+    if "httpGet" in probe:
+        return "HTTP probe failed with statuscode: 500"
+    if "tcpSocket" in probe:
+        port = (probe.get("tcpSocket") or {}).get("port", "")
+        return f"dial tcp: connect: connection refused (port {port})"
+    if "grpc" in probe:
+        return "timeout: failed to connect service within 1s"
+    return "command exited with non-zero status 1"

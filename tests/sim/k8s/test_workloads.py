@@ -257,3 +257,36 @@ def test_log_collector_keeps_lines_after_the_pod(classroom: Console) -> None:
     classroom.ok("kubectl delete pod web")
     assert "NotFound" in classroom.fail("kubectl logs web")
     assert "default/web/web: " in classroom.ok("sim logs web")
+
+
+def test_probe_faults(classroom: Console) -> None:
+    classroom.ok("kubectl apply -f -", stdin="""apiVersion: v1
+kind: Pod
+metadata: {name: p, labels: {app: p}}
+spec:
+  containers:
+  - name: web
+    image: nginx:1.27
+    livenessProbe: {httpGet: {path: /, port: 80}, periodSeconds: 5, failureThreshold: 3}
+    readinessProbe: {httpGet: {path: /, port: 80}, periodSeconds: 5}
+""")
+    classroom.ok("sim run-until pod/p=Ready")
+    out = classroom.ok("sim probe-fail p --readiness")
+    assert "after 15s" in out
+    classroom.ok("sim advance 16s")
+    assert classroom.ok("kubectl get pod p").splitlines()[1].split()[1] == "0/1"
+    assert "Readiness probe failed: HTTP probe failed with statuscode: 500" in classroom.ok("kubectl describe pod p")
+    classroom.ok("sim probe-fail p --readiness --off")
+    classroom.ok("sim advance 6s")
+    assert classroom.ok("kubectl get pod p").splitlines()[1].split()[1] == "1/1"
+    classroom.ok("sim probe-fail p --liveness")
+    classroom.ok("sim advance 16s")
+    crashed = [e for e in classroom.events("ContainerCrashed") if e.pod == "p"]
+    assert crashed and crashed[0].exit_code == 137
+    desc = classroom.ok("kubectl describe pod p")
+    assert "Container web failed liveness probe, will be restarted" in desc
+    assert classroom.k8s.api.get("pods", "default", "p")["status"]["containerStatuses"][0]["restartCount"] >= 1
+    classroom.ok("kubectl run plain --image=nginx:1.27")
+    classroom.ok("sim run-until pod/plain=Running")
+    assert "has no livenessProbe" in classroom.fail("sim probe-fail plain --liveness")
+    assert "NotFound" in classroom.fail("sim probe-fail nope --liveness")
