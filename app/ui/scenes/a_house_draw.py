@@ -182,7 +182,8 @@ def draw_notes(scene: "HouseScene", model: HouseModel) -> None:
     t = text_item(words, font, scene.color("text"), width=L.site_w - 20, parent=box)  # wrapped, never cut
     t.setPos(10, 4)
     box.set_size(L.site_w, t.boundingRect().height() + 8)
-    box.setPos(L.site_x, L.ground_y + 46)
+    # under the ground line; lifted onto the ground's edge when it would leave the stage (big type, 16:9)
+    box.setPos(L.site_x, min(L.ground_y + 46, scene.sceneRect().height() - 6 - box.height))
     box.setToolTip("\n".join(notes))
     box.clicked.connect(scene.explain_id)
     scene.addItem(box)

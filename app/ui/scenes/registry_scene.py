@@ -299,13 +299,31 @@ class RegistryScene(ReadableOnStage, SceneBase):
         return y + card.height
 
     def _draw_hosts(self, model: RegistryModel, rect: QRectF) -> None:
+        """A card per Docker host; a card that would leave the panel is drawn compact (its image
+        names counted, not listed: they are listed on click), and hosts that still do not fit are left out."""
         y = rect.top()
-        for host in model.hosts[:4]:
+        for i, host in enumerate(model.hosts[:4]):
             if y > rect.bottom() - 80:
                 break
-            y = self._host_card(host, y, rect) + 12
+            end = self._host_card(host, y, rect)
+            if end > rect.bottom():
+                self._drop(f"host:{host.name}")
+                end = self._host_card(host, y, rect, compact=True)
+                if end > rect.bottom() and i > 0:
+                    self._drop(f"host:{host.name}")
+                    break
+            y = end + 12
 
-    def _host_card(self, host: Any, y: float, rect: QRectF) -> float:
+    def _drop(self, item_id: str) -> None:
+        """Remove a drawn card and the ids registered on it."""
+        card = self.item_for(item_id)
+        if card is None:
+            return
+        for key in [k for k, v in self._items.items() if v is card or card.isAncestorOf(v)]:
+            del self._items[key]
+        self.removeItem(card)
+
+    def _host_card(self, host: Any, y: float, rect: QRectF, compact: bool = False) -> float:
         w = rect.width()
         card = Box(f"host:{host.name}", w, 10, self.color("panel"),
                    self.color("accent") if host.current else self.color("node_border"), 3 if host.current else 2, 12)
@@ -316,7 +334,9 @@ class RegistryScene(ReadableOnStage, SceneBase):
         t.setPos(12, 8)
         cy = 12 + t.boundingRect().height()
         if host.tags:
-            tags = text_item(", ".join(host.tags), self.font_px(17), self.color("text"), width=w - 24, parent=card)
+            words = ", ".join(host.tags) if not compact else self.t(f"{len(host.tags)} 个镜像（点击查看）",
+                                                                    f"{len(host.tags)} images (click for names)")
+            tags = text_item(words, self.font_px(17), self.color("text"), width=w - 24, parent=card)
             tags.setPos(12, cy)
             cy += tags.boundingRect().height() + 4
         small = self.font_px(13, bold=True)
@@ -336,7 +356,7 @@ class RegistryScene(ReadableOnStage, SceneBase):
             self.register(sq.item_id, sq)
         rows = (len(host.layers) + per_row - 1) // per_row
         cy += rows * (size + 6) + 4
-        if any(u > 1 for _, _, u in host.layers):
+        if any(u > 1 for _, _, u in host.layers) and not compact:
             note = text_item(self.t("数字 = 共用这一层的镜像数（只存一份）", "number = images sharing the layer (stored once)"),
                              self.font_px(16), self.color("muted"), width=w - 24, parent=card)
             note.setPos(12, cy)
@@ -441,7 +461,8 @@ class RegistryScene(ReadableOnStage, SceneBase):
             self.explain(name, html.escape(self.t(
                 f"内容库里有 {len(host.layers)} 个层（{shared} 个被多个镜像共用，只存一份），共 {format_bytes(host.store_bytes)}。",
                 f"{len(host.layers)} layers in the content store ({shared} shared by several images, stored once), "
-                f"{format_bytes(host.store_bytes)} in all.")))
+                f"{format_bytes(host.store_bytes)} in all.")) + (
+                f"<p>{html.escape(self.t('镜像：', 'Images: '))}{html.escape(', '.join(host.tags))}</p>" if host.tags else ""))
 
     def summary(self) -> str:
         tr = self.model.transfer if self.model else None
