@@ -14,7 +14,7 @@ from typing import Any
 from . import labels as lbl
 from .apiserver import APIError
 from .schema import SCHEMAS, type_error
-from .validation import (Errors, check_types, raise_if, validate_labels, validate_name, validate_pod_spec,
+from .validation import (Errors, raise_if, validate_labels, validate_name, validate_pod_spec,
                          validate_selector, EFFECTS)
 
 DEFAULT_TOLERATION_SECONDS = 300
@@ -45,8 +45,6 @@ def validate(kind: str, obj: dict) -> None:
     meta = obj.get("metadata")
     if not isinstance(meta, dict):
         raise APIError(f"error: error validating data: metadata: Required value; {kind} objects need a name", "Invalid")
-    check_types(kind, meta, "ObjectMeta.metadata", {"name": str, "namespace": str, "labels": dict,
-                                                    "annotations": dict})
     name = str(meta.get("name") or meta.get("generateName") or "")
     spec = obj.get("spec")
     if spec is not None and not isinstance(spec, dict):
@@ -56,15 +54,12 @@ def validate(kind: str, obj: dict) -> None:
     namespaced = kind not in ("Node", "Namespace", "PriorityClass")
     validate_name(errs, meta, namespaced, label_style=kind in ("Namespace", "Service"))
     if kind == "Pod":
-        check_types(kind, spec, "PodSpec.spec", {"containers": list, "nodeName": str, "priority": int,
-                                                 "nodeSelector": dict, "tolerations": list})
         validate_pod_spec(errs, spec, "spec")
     elif kind in ("Deployment", "ReplicaSet", "DaemonSet"):
         _validate_workload(errs, kind, spec)
     elif kind == "Service":
         _validate_service(errs, spec)
     elif kind == "Node":
-        check_types(kind, spec, "NodeSpec.spec", {"unschedulable": bool, "taints": list})
         from . import quantity as q
         for part in ("capacity", "allocatable"):
             for rname, val in ((obj.get("status") or {}).get(part) or {}).items():
@@ -92,8 +87,6 @@ def validate(kind: str, obj: dict) -> None:
 
 
 def _validate_workload(errs: Errors, kind: str, spec: dict) -> None:
-    check_types(kind, spec, f"{kind}Spec.spec", {"replicas": int, "selector": dict, "template": dict,
-                                                 "paused": bool, "minReadySeconds": int, "revisionHistoryLimit": int})
     reps = spec.get("replicas")
     if reps is not None and reps < 0:
         errs.invalid("spec.replicas", reps, "must be greater than or equal to 0")
@@ -143,7 +136,6 @@ def _int_or_percent(v: Any) -> bool:
 
 
 def _validate_service(errs: Errors, spec: dict) -> None:
-    check_types("Service", spec, "ServiceSpec.spec", {"selector": dict, "ports": list, "type": str})
     stype = spec.get("type", "ClusterIP")
     if stype not in ("ClusterIP", "NodePort", "LoadBalancer", "ExternalName"):
         errs.unsupported("spec.type", stype, ("ClusterIP", "ExternalName", "LoadBalancer", "NodePort"))

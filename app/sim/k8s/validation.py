@@ -26,10 +26,6 @@ LABEL_MSG = ("a lowercase RFC 1123 label must consist of lower case alphanumeric
 EFFECTS = ("NoSchedule", "PreferNoSchedule", "NoExecute")
 
 
-class DecodeError(APIError):
-    pass
-
-
 def _go(v: Any) -> str:
     if isinstance(v, str):
         return f'"{v}"'
@@ -60,20 +56,6 @@ def raise_if(errs: Errors, kind: str, name: str) -> None:
         return
     body = errs.items[0] if len(errs.items) == 1 else "[" + ", ".join(errs.items) + "]"
     raise APIError(f'The {kind} "{name}" is invalid: {body}', "Invalid")
-
-
-def check_types(kind: str, obj: Any, path: str, expect: dict[str, type | tuple[type, ...]]) -> None:
-    """Decoder-style type errors for the scalar fields we read."""
-    for key, typ in expect.items():
-        if isinstance(obj, dict) and key in obj and obj[key] is not None:
-            v = obj[key]
-            bad = isinstance(v, bool) and typ is int or not isinstance(v, typ)
-            if bad:
-                want = {int: "int32", str: "string", bool: "bool", dict: "object", list: "array"}.get(
-                    typ if isinstance(typ, type) else typ[0], "value")
-                got = type(v).__name__.replace("str", "string").replace("dict", "object").replace("list", "array")
-                raise DecodeError(f"Error from server (BadRequest): {kind} in version \"v1\" cannot be handled as a "
-                                  f"{kind}: json: cannot unmarshal {got} into Go struct field {path}.{key} of type {want}")
 
 
 def validate_name(errs: Errors, meta: dict, namespaced: bool, label_style: bool = False) -> None:
