@@ -11,7 +11,7 @@ from typing import Any
 
 from ..core import Simulation
 from . import admission, events as ev
-from .apiserver import APIServer, KIND_TO_RESOURCE, APIError
+from .apiserver import APIServer, APIError
 from .daemonset import DaemonSetController
 from .deployment import DeploymentController
 from .images import normalize_image
@@ -286,5 +286,3 @@ class Cluster(ClusterView):
         if rt is not None and cname in rt.logs:
             return list(rt.logs[cname])
         return []
-
-__all__ = ["Cluster", "KIND_TO_RESOURCE"]

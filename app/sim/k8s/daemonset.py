@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 
 from . import events as ev
 from .deployment import template_hash
-from .filters import PodContext
 from .meta import owner_ref, random_suffix
 from .podinfo import build_spec_info, tolerates
 from .podops import graceful_delete, is_active, is_ready
@@ -197,5 +196,3 @@ class DaemonSetController:
         new["metadata"] = dict(ds["metadata"])
         self.api.update("daemonsets", new, "controller")
 
-
-__all__ = ["DaemonSetController", "PodContext"]

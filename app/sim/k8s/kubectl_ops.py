@@ -8,7 +8,7 @@ from ..console import Invocation
 from ..errors import CommandError
 from . import events as ev
 from .apiserver import APIError
-from .kubectl import COMMON, cluster_of, namespace_of, quoted_ref, ref_name, selector_of, split_targets
+from .kubectl import cluster_of, namespace_of, ref_name, selector_of, split_targets
 from .labels import matches
 from .meta import controller_of, timestamp
 from .output import table
@@ -301,5 +301,3 @@ def cmd_cluster_info(world: Any, inv: Invocation, args: list[str]) -> str:
             "CoreDNS is running at https://192.168.0.2:6443/api/v1/namespaces/kube-system/services/kube-dns:dns/proxy"
             "\n\nTo further debug and diagnose cluster problems, use 'kubectl cluster-info dump'.")
 
-
-__all__ = ["quoted_ref", "COMMON"]
