@@ -141,6 +141,10 @@ class Cluster(ClusterView):
                                    "spec": {"holderIdentity": name, "leaseDurationSeconds": 40,
                                             "renewTime": timestamp(now)}}, "kubelet")
         self.kubelets[name] = Kubelet(self, name, index)
+        self.api.event(obj, "Normal", "Starting", "Starting kubelet.", "kubelet", name)
+        self.api.event(obj, "Normal", "NodeReady", f"Node {name} status is now: NodeReady", "kubelet", name)
+        self.api.event(obj, "Normal", "RegisteredNode", f"Node {name} event: Registered Node {name} in Controller",
+                       "node-controller")
         self.sim.emit(ev.NodeConditionChanged, node=name, status="Ready", reason="KubeletReady")
         return obj
 
@@ -185,6 +189,23 @@ class Cluster(ClusterView):
         new = dict(lease, spec=dict(lease["spec"], renewTime=timestamp(self.sim.now)))
         new["metadata"] = dict(lease["metadata"])
         self.api.update("leases", new, "kubelet")
+
+    def report_node_status(self, node: str) -> None:
+        """The kubelet re-posts its node conditions (new lastHeartbeatTime) every 5 minutes."""
+        obj = self.api.get("nodes", "", node)
+        if obj is None:
+            return
+        status = dict(obj.get("status") or {})
+        conds = status.get("conditions") or []
+        now = self.sim.now
+        for c in list(conds):
+            if c.get("status") != "Unknown":
+                conds = set_condition(conds, c["type"], c["status"], now, c.get("reason", ""), c.get("message", ""),
+                                      heartbeat=True)
+        status["conditions"] = conds
+        new = dict(obj, status=status)
+        new["metadata"] = dict(obj["metadata"])
+        self.api.update("nodes", new, "kubelet")
 
     def record_node_image(self, node: str, image: str, size: int) -> None:
         obj = self.api.get("nodes", "", node)

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 START_SECONDS = 0.5         # sandbox + container create/start
 STOP_SECONDS = 0.5          # SIGTERM to exit for a well-behaved container
 HEARTBEAT_SECONDS = 10.0    # nodeLeaseRenewInterval / nodeStatusUpdateFrequency
+STATUS_REPORT_SECONDS = 300.0  # nodeStatusReportFrequency: node conditions re-posted even if unchanged
 PULL_RESYNC = 4.0           # ErrImagePull shows until the pod worker's next sync
 CRASH_AFTER = 2.0           # a container made to crash repeatedly exits this long after starting
 
@@ -68,6 +69,7 @@ class Kubelet(KubeletFaults):
         self.pull_queue: deque = deque()
         self.pulling = False
         self.bandwidth = cluster.default_bandwidth
+        self.last_status_report = self.sim.now
         self.api.store.watch_node_pods(node, self.on_pod)
         self._hb = self.sim.schedule(HEARTBEAT_SECONDS * (0.2 + 0.8 * ((index * 7919) % 100) / 100), self.heartbeat)
 
@@ -80,6 +82,9 @@ class Kubelet(KubeletFaults):
         self._hb = self.sim.schedule(HEARTBEAT_SECONDS, self.heartbeat)
         if self.connected:
             self.cluster.renew_lease(self.node)
+            if self.sim.now - self.last_status_report >= STATUS_REPORT_SECONDS:
+                self.last_status_report = self.sim.now
+                self.cluster.report_node_status(self.node)
 
     def on_pod(self, verb: str, pod: dict, old: dict | None) -> None:
         if not self.connected:
