@@ -81,7 +81,7 @@ class RegistryScene(ReadableOnStage, SceneBase):
         bottom = r.height() - 20
         if self.tall:
             # a squarish stage: the transfer across the width, the registry and the hosts side by side under it
-            used = self._draw_transfer(self.model.transfer, QRectF(24, top, inner, (bottom - top) * 0.72))
+            used = self._draw_transfer(self.model.transfer, QRectF(24, top, inner, bottom - top - self._lower_min()))
             low = top + used + COL_GAP
             half = (inner - COL_GAP) / 2
             self._draw_registry(self.model, QRectF(24, low, half, bottom - low), fill=False)
@@ -93,6 +93,13 @@ class RegistryScene(ReadableOnStage, SceneBase):
             self._draw_registry(self.model, QRectF(x[1], top, widths[1], bottom - top))
             self._draw_hosts(self.model, QRectF(x[2], top, widths[2], bottom - top))
         self.apply_highlight()
+
+    def _lower_min(self) -> float:
+        """The height the registry panel needs for its heading and one repository card (with a
+        manifest line that may wrap): the transfer panel above leaves at least this much."""
+        def line(px: float, bold: bool = False, mono: bool = False) -> float:
+            return QFontMetricsF(self.font_px(px, bold, mono)).height()
+        return 36 + max(62.0, line(24, True)) + 10 + line(21, True) + 36 + 2 * line(17, mono=True) + 40
 
     def _panel(self, item_id: str, rect: QRectF, title: str) -> tuple[Box, float]:
         box = Box(item_id, rect.width(), rect.height(), self.color("panel"), self.color("node_border"), 2.5, 12)
@@ -144,12 +151,17 @@ class RegistryScene(ReadableOnStage, SceneBase):
         cols = max(1, min(len(tr.layers), 3, int((inner + 10) // (row_min + 10))))
         col_w = (inner - 10 * (cols - 1)) / cols
         shown = list(reversed(tr.layers))
+        heights = [self._row_height(col_w, mono, small, m) + 6 for m in shown]
+        room = rect.height() - y - 10
+        more_h = QFontMetricsF(small).height() * 2 + 8
+
+        def tallest(per: int) -> float:  # the tallest column when each holds ``per`` rows
+            return max((sum(heights[c * per:(c + 1) * per]) for c in range(cols)), default=0.0)
+
         per_col = -(-len(shown) // cols) if shown else 0
-        probe = self._row_height(col_w, mono, small, shown[0]) if shown else 0.0
-        room_rows = max(1, int((rect.height() - y - 10) // (probe + 6)))
-        if per_col > room_rows:  # not all fit: keep a line for the summary of the rest
-            more_h = QFontMetricsF(small).height() * 2 + 8
-            per_col = max(1, int((rect.height() - y - 10 - more_h) // (probe + 6)))
+        if tallest(per_col) > room:  # not all fit: as many as do, and a line for the rest
+            while per_col > 1 and tallest(per_col) > room - more_h:
+                per_col -= 1
         hidden = shown[per_col * cols:]
         bottom = y
         for c in range(cols):
@@ -192,19 +204,20 @@ class RegistryScene(ReadableOnStage, SceneBase):
         t.setPos(text_x, 4)
         bar_y = 8 + t.boundingRect().height()
         bar_h = QFontMetricsF(small).height() - 4
-        bar_w = min(120.0, max(40.0, (w - text_x - 8) * 0.3))
+        bar_x = 14.0  # under the glyph: the words beside the bar get the rest of the row
+        bar_w = min(100.0, max(40.0, (w - bar_x - 8) * 0.25))
         bar = Box(f"bar:{m.number}", bar_w, bar_h, self.color("layer_built") if m.moved else None,
                   self.color("text"), 1.5, 4, dashed=not m.moved, parent=row)
-        bar.setPos(text_x, bar_y + 2)
+        bar.setPos(bar_x, bar_y + 2)
         bar.progress = 1.0 if m.moved else 0.0
-        words_w = w - text_x - bar_w - 18
+        words_w = w - bar_x - bar_w - 18
         words = self.outcome_words(m)
         if words_w < QFontMetricsF(small).horizontalAdvance(words[:6]):  # too narrow beside the bar: under it
-            o = text_item(words, small, self.color("text"), width=w - text_x - 8, parent=row)
-            o.setPos(text_x, bar_y + bar_h + 6)
+            o = text_item(words, small, self.color("text"), width=w - bar_x - 8, parent=row)
+            o.setPos(bar_x, bar_y + bar_h + 6)
         else:
             o = text_item(words, small, self.color("text"), width=words_w, parent=row)
-            o.setPos(text_x + bar_w + 10, bar_y)
+            o.setPos(bar_x + bar_w + 10, bar_y)
         row.set_size(w, o.pos().y() + o.boundingRect().height() + 6)
         glyph = GlyphItem(glyph_path(GLYPH.get(m.outcome, "circle"), g),
                           self.color("layer_built") if m.moved else self.color("layer_cached"),
@@ -241,10 +254,19 @@ class RegistryScene(ReadableOnStage, SceneBase):
             t.setPos(14, y)
             y += t.boundingRect().height() + 10
         repos = sorted(model.repos, key=lambda r: (r.name != active, r.name))
-        for repo in repos:
-            if y > rect.height() - 60:
+        shown = 0
+        for repo in repos:  # the active repository first; the others while they fit, then counted
+            end = self._repo_card(box, repo, y, repo.name == active, model, rect.width())
+            if shown and end > rect.height() - 6:
+                self._drop(f"repo:{repo.name}")
                 break
-            y = self._repo_card(box, repo, y, repo.name == active, model, rect.width()) + 8
+            y, shown = end + 8, shown + 1
+        if len(repos) > shown:
+            more = text_item(self.t(f"……另有 {len(repos) - shown} 个仓库（点击查看）",
+                                    f"… {len(repos) - shown} more repositories (click)"),
+                             self.font_px(17), self.color("muted"), width=rect.width() - 28, parent=box)
+            more.setPos(14, y)
+            y += more.boundingRect().height() + 6
         if active and active not in {r.name for r in model.repos} and model.transfer is not None:
             # pulled from the official catalog: the repository exists without pushes
             t = text_item(self.t(f"{active}：官方镜像目录", f"{active}: official image catalog"), self.font_px(19),
@@ -437,7 +459,9 @@ class RegistryScene(ReadableOnStage, SceneBase):
         self.explain(self.t("镜像仓库服务", "The registry"), html.escape(self.t(
             "仓库管理员：按名字和标签收存、发放镜像；层按摘要只存一份，多个仓库可以链接同一层。",
             "The warehouse keeper: stores and hands out images by name and tag; layers are stored once by digest "
-            "and several repositories can link the same layer.")))
+            "and several repositories can link the same layer.")) + "".join(
+            f"<p><b>{html.escape(r.name)}</b>: {html.escape(', '.join(t for t, _ in r.tags))}</p>"
+            for r in (self.model.repos if self.model else [])))
 
     def _explain_repo(self, item_id: str) -> None:
         name = item_id.split(":", 1)[1]

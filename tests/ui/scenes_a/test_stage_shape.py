@@ -43,10 +43,13 @@ def _outside(scene: Any) -> list[str]:
 
 
 def _house_world(controller: Any) -> None:
+    """Several images, repositories and containers; the last transfer a push that mounts layers
+    from library/python (its rows wrap at big sizes)."""
     for line in ("docker login -u alice -p classroom", "docker build -t alice/villa:1 contexts/villa",
                  "docker push alice/villa:1", "docker build -t web:1 contexts/web",
                  "docker run -d --name a-container-with-a-rather-long-name web:1", "docker run -d --name v1 alice/villa:1",
-                 "docker run -d --name v2 alice/villa:1", "docker pull nginx:1.27-alpine"):
+                 "docker run -d --name v2 alice/villa:1", "docker pull nginx:1.27-alpine",
+                 "docker build -t alice/web:1 contexts/web", "docker push alice/web:1"):
         controller.execute(line)
     controller.finish()
 
