@@ -4,8 +4,8 @@ NormalizeScore, weights, and host selection with a seeded random tie-break (sche
 from __future__ import annotations
 
 import random
-from itertools import repeat
-from operator import add, mul
+from itertools import compress, repeat
+from operator import add, eq, mul
 
 from .breakdown import SCORE_PLUGINS, Decision, Failure, PluginScores
 from .filters import PodContext, run_filters
@@ -95,14 +95,18 @@ class Algorithm:
         # a request of 0 always fits (the real check is skipped for it)
         need_cpu = info.cpu if info.cpu > 0 else -(1 << 62)
         need_mem = info.mem if info.mem > 0 else -(1 << 62)
-        order = nodes[start:] + nodes[:start] if start else nodes
         processed = n
         pos = 0
         chunk_size = max(k, 64)
         if simple and nodes is all_nodes and cache.fits_everywhere(need_cpu, need_mem):
             # every node is schedulable with room to spare: the filters pass the first k nodes
-            feasible.extend(order[:k])
+            feasible = nodes[start:start + k]
+            if len(feasible) < k:
+                feasible += nodes[:k - len(feasible)]
             processed = pos = k
+            order = feasible
+        else:
+            order = nodes[start:] + nodes[:start] if start else nodes
         while pos < n and len(feasible) < k:
             chunk = order[pos:pos + chunk_size]
             if simple:  # the common case, checked for a whole chunk at C speed
@@ -132,9 +136,11 @@ class Algorithm:
             if done:
                 break
             pos += len(chunk)
-        d.evaluated = [x.name for x in order[:processed]]
         self.next_start = (start + processed) % n
         d.feasible = [x.name for x in feasible]
+        # with no failures the evaluated nodes are exactly the feasible ones
+        d.evaluated = d.feasible if not failures and processed == len(feasible) else \
+            [x.name for x in order[:processed]]
         if not feasible:
             d.message = fit_error_message(total, failures)
             return d
@@ -150,7 +156,7 @@ class Algorithm:
                 totals = list(map(add, totals, col))
         d.totals = totals
         best = max(totals)
-        tied = [feasible[i].name for i, t in enumerate(totals) if t == best]
+        tied = list(compress(d.feasible, map(eq, totals, repeat(best))))
         d.tied = tied
         d.winner = tied[rng.randrange(len(tied))] if len(tied) > 1 else tied[0]
         return d
