@@ -100,9 +100,8 @@ def cluster_of(world: Any):
 
 def cmd_get(world: Any, inv: Invocation, args: list[str]) -> str:
     p = parse(args, COMMON + [Flag(("--show-labels",), takes_value=False), Flag(("-w", "--watch"), takes_value=False),
-                              Flag(("--no-headers",), takes_value=False)], program="kubectl")
-    if p.flag("watch"):
-        raise CommandError("error: --watch is not available in the simulator; use \"sim advance 10s\" and get again")
+                              Flag(("--no-headers",), takes_value=False), Flag(("--request-timeout",))],
+              program="kubectl")
     out_fmt = p.str("output") or ""
     if out_fmt not in ("", "wide", "yaml", "json", "name") and not out_fmt.startswith("jsonpath="):
         raise CommandError(f"error: unable to match a printer suitable for the output format \"{out_fmt}\", allowed "
@@ -125,6 +124,8 @@ def cmd_get(world: Any, inv: Invocation, args: list[str]) -> str:
     resource, names = split_targets(p.positional)
     if resource == "events":
         return _get_events(c, p)
+    if p.flag("watch"):
+        return _watch(c, resource, names, p)
     return _get_list(c, resource, names, p)
 
 
@@ -166,25 +167,80 @@ def _get_list(c: Any, resource: str, names: list[str], p: Parsed, prefix: bool =
         return "\n".join(ref_name(resource, o["metadata"]["name"]) for o in objs)
     if not objs:
         return _none_found(p)
-    now = c.sim.now
-    wide = fmt == "wide"
     rows, headers = [], []
     for o in objs:
-        headers, row = rows_for(resource, o, now, wide, c)
-        if prefix:
-            row[0] = ref_name(resource, row[0])
-        if p.flag("show_labels"):
-            labels = o["metadata"].get("labels") or {}
-            row.append(",".join(f"{k}={v}" for k, v in sorted(labels.items())) or "<none>")
-        if p.flag("all_namespaces") and NAMESPACED[resource]:
-            row.insert(0, o["metadata"]["namespace"])
+        headers, row = _row(c, resource, o, p, prefix)
         rows.append(row)
-    if p.flag("show_labels"):
-        headers = headers + ["LABELS"]
-    if p.flag("all_namespaces") and NAMESPACED[resource]:
-        headers = ["NAMESPACE"] + headers
     if p.flag("no_headers"):
         return table(headers, rows).split("\n", 1)[1] if rows else ""
+    return table(headers, rows)
+
+
+def _row(c: Any, resource: str, o: dict, p: Parsed, prefix: bool = False) -> tuple[list[str], list[str]]:
+    """(headers, row) for one object with the -o wide, --show-labels and -A columns."""
+    headers, row = rows_for(resource, o, c.sim.now, (p.str("output") or "") == "wide", c)
+    if prefix:
+        row[0] = ref_name(resource, row[0])
+    if p.flag("show_labels"):
+        labels = o["metadata"].get("labels") or {}
+        row.append(",".join(f"{k}={v}" for k, v in sorted(labels.items())) or "<none>")
+        headers = headers + ["LABELS"]
+    if p.flag("all_namespaces") and NAMESPACED[resource]:
+        row.insert(0, o["metadata"]["namespace"])
+        headers = ["NAMESPACE"] + headers
+    return headers, row
+
+
+#: more objects than this are not watched row by row (use -l to narrow the watch)
+WATCH_LIMIT = 2000
+
+
+def _watch(c: Any, resource: str, names: list[str], p: Parsed) -> str:
+    """``kubectl get -w``: the table, then a line each time an object changes. A real watch runs until
+    Ctrl-C; here it moves simulated time for ``--request-timeout`` (default 30s) and returns."""
+    from ..args import parse_duration
+
+    fmt = p.str("output") or ""
+    if fmt not in ("", "wide"):
+        raise CommandError("error: the simulator watches only in table form (-o wide or no -o)")
+    limit = parse_duration(p.str("request_timeout") or "30s")
+    if not 0 < limit <= 3600:
+        raise CommandError("error: --request-timeout must be between 0 and 1h when watching in the simulator")
+    objs = _objects(c, resource, names, p)
+    if len(objs) > WATCH_LIMIT:
+        raise CommandError(f"error: {len(objs)} objects are too many to watch in the simulator; narrow it with -l")
+    headers: list[str] = []
+    rows = []
+    seen: dict[tuple[str, str], str] = {}
+    for o in objs:
+        headers, row = _row(c, resource, o, p)
+        rows.append(row)
+        seen[(o["metadata"].get("namespace", ""), o["metadata"]["name"])] = o["metadata"]["resourceVersion"]
+    sim = c.sim
+    end = sim.now + limit
+    ns = None if p.flag("all_namespaces") or not NAMESPACED[resource] else namespace_of(p)
+    sel = selector_of(p)
+    while True:
+        t = sim.next_time()
+        if t is None or t > end:
+            sim.run_until(end)
+            break
+        sim.step()
+        for o in c.api.store.items(resource, ns):
+            meta = o["metadata"]
+            if names and meta["name"] not in names:
+                continue
+            if sel is not None and not matches(sel, meta.get("labels")):
+                continue
+            key = (meta.get("namespace", ""), meta["name"])
+            if seen.get(key) != meta["resourceVersion"]:
+                if key not in seen and len(seen) >= WATCH_LIMIT:
+                    continue
+                seen[key] = meta["resourceVersion"]
+                headers, row = _row(c, resource, o, p)
+                rows.append(row)
+    if not rows:
+        return _none_found(p)
     return table(headers, rows)
 
 

@@ -290,3 +290,13 @@ spec:
     classroom.ok("sim run-until pod/plain=Running")
     assert "has no livenessProbe" in classroom.fail("sim probe-fail plain --liveness")
     assert "NotFound" in classroom.fail("sim probe-fail nope --liveness")
+
+
+def test_get_watch_prints_each_change(classroom: Console) -> None:
+    classroom.ok("kubectl run w --image=nginx:1.27")
+    out = classroom.ok("kubectl get pod w -w --request-timeout=20s").splitlines()
+    assert out[0].split()[:3] == ["NAME", "READY", "STATUS"]
+    statuses = [line.split()[2] for line in out[1:]]
+    assert statuses[0] == "Pending" and statuses[-1] == "Running" and "ContainerCreating" in statuses
+    assert classroom.sim.now >= 20.0
+    assert "table form" in classroom.fail("kubectl get pods -w -o yaml")
