@@ -14,7 +14,7 @@ import dataclasses
 import hashlib
 import heapq
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Callable, ClassVar, Iterable, TypeVar
 
 E = TypeVar("E", bound="Event")
@@ -50,14 +50,14 @@ class ClockAdvanced(Event):
     to: float
 
 
-@dataclass(order=True, slots=True)
+@dataclass(slots=True, eq=False)
 class _Scheduled:
     time: float
     priority: int
     seq: int
-    callback: Callable[..., Any] = field(compare=False)
-    args: tuple[Any, ...] = field(compare=False)
-    cancelled: bool = field(default=False, compare=False)
+    callback: Callable[..., Any]
+    args: tuple[Any, ...]
+    cancelled: bool = False
 
 
 class Timer:
@@ -91,7 +91,8 @@ class Simulation:
         self.rng = random.Random(seed)
         self.now: float = 0.0
         self.log: list[Event] = []
-        self._queue: list[_Scheduled] = []
+        # (time, priority, seq, entry) tuples: tuple comparison runs in C, a dataclass's would not.
+        self._queue: list[tuple[float, int, int, _Scheduled]] = []
         self._seq = 0
         self._event_seq = 0
         self._listeners: list[Listener] = []
@@ -164,7 +165,7 @@ class Simulation:
             raise ValueError(f"cannot schedule in the past (delay={delay})")
         self._seq += 1
         entry = _Scheduled(self.now + delay, priority, self._seq, callback, args)
-        heapq.heappush(self._queue, entry)
+        heapq.heappush(self._queue, (entry.time, priority, self._seq, entry))
         return Timer(entry)
 
     def schedule_at(self, time: float, callback: Callable[..., Any], *args: Any, priority: int = 0) -> Timer:
@@ -172,9 +173,10 @@ class Simulation:
 
     def next_time(self) -> float | None:
         """Time of the next pending callback, or None when the queue is empty."""
-        while self._queue and self._queue[0].cancelled:
-            heapq.heappop(self._queue)
-        return self._queue[0].time if self._queue else None
+        queue = self._queue
+        while queue and queue[0][3].cancelled:
+            heapq.heappop(queue)
+        return queue[0][0] if queue else None
 
     def step(self) -> bool:
         """Run every callback due at the next instant; False when nothing is pending."""
@@ -182,8 +184,9 @@ class Simulation:
         if t is None:
             return False
         self.now = max(self.now, t)
-        while self._queue and self._queue[0].time <= t:
-            entry = heapq.heappop(self._queue)
+        queue = self._queue
+        while queue and queue[0][0] <= t:
+            entry = heapq.heappop(queue)[3]
             if not entry.cancelled:
                 entry.callback(*entry.args)
         return True
@@ -212,7 +215,7 @@ class Simulation:
         return True
 
     def pending(self) -> int:
-        return sum(1 for e in self._queue if not e.cancelled)
+        return sum(1 for item in self._queue if not item[3].cancelled)
 
 
 def event_kinds(events: Iterable[Event]) -> list[str]:
