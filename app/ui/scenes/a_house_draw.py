@@ -292,11 +292,16 @@ def draw_warehouse(scene: "HouseScene", model: HouseModel) -> None:
     head.setPos(L.warehouse.center().x() - L.warehouse_head_w / 2, L.warehouse.top() - 4)
     scene.addItem(head)
     top = L.warehouse.top() + head.boundingRect().height()
-    wh = Box("warehouse", L.warehouse.width(), L.warehouse.height(), None, None, 0, 8)
-    art = svg_item("warehouse", scene.profile, L.warehouse.width())
+    # the picture as large as the layout allows, smaller when the heading wrapped and two lines of
+    # list must still fit above the bottom
+    room = L.warehouse_bottom - top - 8 - 2 * QFontMetricsF(scene.font_px(18)).height()
+    ww = min(L.warehouse.width(), max(40.0, room) * L.warehouse.width() / L.warehouse.height())
+    wh_h = ww * L.warehouse.height() / L.warehouse.width()
+    wh = Box("warehouse", ww, wh_h, None, None, 0, 8)
+    art = svg_item("warehouse", scene.profile, ww)
     art.setParentItem(wh)
-    sx = L.warehouse.width() / 320.0
-    wh.setPos(L.warehouse.left(), top)
+    sx = ww / 320.0
+    wh.setPos(L.warehouse.center().x() - ww / 2, top)
     wh.clicked.connect(scene.explain_id)
     scene.addItem(wh)
     scene.register("warehouse", wh)
@@ -314,7 +319,7 @@ def draw_warehouse(scene: "HouseScene", model: HouseModel) -> None:
         box.setToolTip(f"{item.repository}:{', '.join(item.tags)}")
         box.clicked.connect(scene.explain_repo)
         scene.register(box.item_id, box)
-    y = top + L.warehouse.height() + 8
+    y = top + wh_h + 8
     font = scene.font_px(18)
     list_w = L.warehouse_head_w - 40
     list_x = L.warehouse.center().x() - list_w / 2
@@ -349,18 +354,27 @@ def draw_land(scene: "HouseScene", model: HouseModel) -> dict[str, Box]:
     top = L.land.top() + 14 + head.boundingRect().height()
     land_items = list(model.land)[-4:]
     cols = L.land_cols
-    rows = 4 // cols
+    name_font = QFontMetricsF(scene.font_px(16, bold=True))
+    widest = max((name_font.horizontalAdvance(c.name) for c in land_items), default=0.0)
+    if cols > 1 and widest + 48 > (L.land.width() - 10) / cols:  # names would wrap: one plot per row
+        cols = 1
+    rows = 4 // cols if not L.tall else max(1, -(-len(land_items) // cols))  # tall: the plots share the band
     plot_w = (L.land.width() - 10 * (cols - 1)) / cols
     plot_h = (L.land.bottom() - 10 - top) / rows
     group = QRectF()
     if not land_items:
-        plot = svg_item("land", scene.profile, L.land.width())
-        plot.setPos(L.land.left(), top + plot_h - 56)
-        scene.addItem(plot)
         hint = text_item(scene.t("还没有容器：docker run 会在这里变出房子", "No containers yet: docker run conjures a house here"),
                          scene.font_px(17), scene.color("muted"), width=L.land.width(), center=True)
         hint.setPos(L.land.left(), top + 10)
         scene.addItem(hint)
+        aspect = svg_item("land", scene.profile, 100.0).sceneBoundingRect().height() / 100.0
+        room = L.land.bottom() - 12 - hint.sceneBoundingRect().bottom()
+        plot_w = min(L.land.width(), max(60.0, room / aspect))
+        plot = svg_item("land", scene.profile, plot_w)
+        plot.setPos(L.land.center().x() - plot_w / 2,  # under the hint, on the stage
+                    min(max(top + plot_h - 56, hint.sceneBoundingRect().bottom() + 6),
+                        L.land.bottom() - 8 - plot.sceneBoundingRect().height()))
+        scene.addItem(plot)
         group = QRectF(L.land.left(), top, L.land.width(), plot_h)
     for i, c in enumerate(land_items):
         r, col = divmod(i, cols)
@@ -398,9 +412,13 @@ def _conjured(scene: "HouseScene", c: LandItem, x: float, y: float, w: float, h:
     tag.setPos(w - tag.width - 4, h - 6 - tag.height - 4)
     tag.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
     tag.setZValue(1)
-    plot = svg_item("land", scene.profile, w * 0.9)
+    plot_w = w * 0.9
+    plot_h = svg_item("land", scene.profile, plot_w).sceneBoundingRect().height()
+    if plot_h > h * 0.4:  # a wide, short plot: the ground strip keeps its shape and stays in the plot
+        plot_w, plot_h = plot_w * h * 0.4 / plot_h, h * 0.4
+    plot = svg_item("land", scene.profile, plot_w)
     plot.setParentItem(box)
-    plot.setPos(w * 0.05, h - 6 - 54 * 0.9)
+    plot.setPos((w - plot_w) / 2, h - 6 - plot_h)
     art_h = max(30.0, min(h - 6 - max(40.0, tag.height + 8), w * 184 / 240))
     if c.kind in ("villa", "siheyuan", "hut"):
         pic = svg_item(c.kind, scene.profile, art_h * 240 / 184, art_h)

@@ -68,9 +68,9 @@ def tall_layout(width: float, height: float, top: float, line_h: float, house_h:
     col_w = width - 24 - col_x
     ground = top + band1 - notes_h - 56  # the sign hangs 46 under the ground line
     # the new land under the house (Run goes down-left), the warehouse under the backpack (Ship goes down)
-    land_x, land_w = right_x, right_w * 0.5 - 10
-    wh_col = right_x + right_w * 0.5 + 10
-    wh_w = max(160.0, min(right_w * 0.48, 440.0, (h2 - 4 * line_h - 30) * 310 / 213))
+    land_x, land_w = right_x, right_w * 0.6 - 10
+    wh_col = right_x + right_w * 0.6 + 10
+    wh_w = max(160.0, min(right_w * 0.38, 440.0, (h2 - 4 * line_h - 30) * 310 / 213))
     magic = QPointF(col_x + (col_w - 130) / 2, top)
     return HouseLayout(
         plan=QRectF(24, top, plan_w, height - 24 - top), site_x=right_x, site_w=site_w, site_top=top + line_h + 12,

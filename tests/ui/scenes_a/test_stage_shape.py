@@ -169,13 +169,15 @@ def _window(qtbot: Any, home: Path, lesson: str, step: int, lang: str, presenter
 
 
 @pytest.mark.parametrize("presenter", [False, True], ids=["normal", "presenter"])
-@pytest.mark.parametrize("lesson,step,scene_id", [("the-warehouse", 3, "registry"), ("house-magic-backpack", 8, "house"),
-                                                  ("origins", 3, "timeline")])
+@pytest.mark.parametrize("lesson,step,scene_id,lang", [
+    ("the-warehouse", 3, "registry", "zh"), ("the-warehouse", 4, "registry", "en"), ("build-ship-run", 4, "registry", "en"),
+    ("house-magic-backpack", 8, "house", "zh"), ("house-magic-backpack", 9, "house", "en"),
+    ("origins", 3, "timeline", "zh"), ("kubernetes-history", 5, "timeline", "en")])
 def test_text_is_readable_on_screen_in_the_window_at_1024x768(qtbot: Any, tmp_path: Path, monkeypatch: Any,
-                                                              lesson: str, step: int, scene_id: str,
+                                                              lesson: str, step: int, scene_id: str, lang: str,
                                                               presenter: bool) -> None:
     monkeypatch.setenv("CONTAINER_CLASSROOM_HOME", str(tmp_path))
-    window = _window(qtbot, tmp_path, lesson, step, "zh", presenter)
+    window = _window(qtbot, tmp_path, lesson, step, lang, presenter)
     scene = window.scene
     assert scene.scene_id == scene_id
     vp = window.stage.viewport()
