@@ -39,7 +39,7 @@ def default_pull_policy(image: str) -> str:
 def validate(kind: str, obj: dict) -> None:
     err = type_error(obj, SCHEMAS[kind])
     if err:
-        raise APIError(f'Error from server (BadRequest): {kind} in version "{obj.get("apiVersion", "v1")}" cannot be '
+        raise APIError(f'Error from server (BadRequest): {kind} in version "{str(obj.get("apiVersion", "v1")).split("/")[-1]}" cannot be '
                        f"handled as a {kind}: {err}", "BadRequest")
     errs = Errors()
     meta = obj.get("metadata")

@@ -21,6 +21,8 @@ KIND_TO_RESOURCE = {
     "Node": "nodes", "Namespace": "namespaces", "Lease": "leases", "PriorityClass": "priorityclasses",
 }
 RESOURCE_TO_KIND = {v: k for k, v in KIND_TO_RESOURCE.items()}
+_GROUP_OF_KIND = {"Deployment": "apps", "ReplicaSet": "apps", "DaemonSet": "apps", "EndpointSlice": "discovery.k8s.io",
+                  "PriorityClass": "scheduling.k8s.io", "Lease": "coordination.k8s.io"}
 #: resources whose spec changes bump metadata.generation (observedGeneration follows it)
 _GENERATION = {"deployments", "replicasets", "daemonsets"}
 
@@ -28,9 +30,24 @@ _GENERATION = {"deployments", "replicasets", "daemonsets"}
 class APIError(SimError):
     """An error the API server returns; the text is what kubectl prints."""
 
-    def __init__(self, message: str, reason: str = "BadRequest") -> None:
+    def __init__(self, message: str, reason: str = "BadRequest", *, kind: str = "", name: str = "",
+                 causes: tuple[str, ...] = ()) -> None:
         super().__init__(message)
         self.reason = reason
+        #: for Invalid: the Status details kubectl formats (kind, name, one cause per field error)
+        self.kind = kind
+        self.name = name
+        self.causes = causes
+
+    def status_message(self) -> str:
+        """The Status ``message`` the server sent (what kubectl prints after ``Error from server (R): ``)."""
+        if self.reason == "Invalid" and self.causes:
+            group = _GROUP_OF_KIND.get(self.kind)
+            body = self.causes[0] if len(self.causes) == 1 else "[" + ", ".join(self.causes) + "]"
+            return f'{self.kind}{"." + group if group else ""} "{self.name}" is invalid: {body}'
+        text = str(self)
+        prefix = f"Error from server ({self.reason}): "
+        return text[len(prefix):] if text.startswith(prefix) else text
 
 
 def not_found(resource: str, name: str) -> APIError:

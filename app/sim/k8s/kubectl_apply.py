@@ -1,11 +1,14 @@
 """``kubectl apply|create|delete|run|expose``: objects in, through admission, into the store.
 
-Every document of a request is read, validated and defaulted before the first one is stored, so a
-rejected request changes nothing (real kubectl applies the valid documents of a multi-document
-file and reports the others; the simulator is stricter on purpose).
-``--validate`` defaults to ``strict`` as in kubectl >= 1.25 (unknown fields are errors);
-``--validate=warn`` prints ``Warning: unknown field ...`` and goes on.
-Simplification: apply replaces labels, annotations and spec (no three-way merge).
+As kubectl does (resource builder with ContinueOnError, then one request per object), each object of
+a request is admitted on its own: the valid ones are stored and printed (``deployment.apps/web
+created``), each refused one is reported after them in kubectl's words, and the command fails. A
+refused object changes nothing. Broken YAML ends its file at the broken document.
+``--validate`` defaults to ``strict`` as in kubectl >= 1.25: the API server refuses unknown fields
+(``strict decoding error: unknown field "spec.foo"``); ``--validate=warn`` stores the object and
+prints the server's warnings (``Warning: unknown field "spec.foo"``).
+Simplifications: apply replaces labels, annotations and spec (no three-way merge), and an update
+reports errors as a create does (``error when creating``), not with kubectl's patch text.
 """
 from __future__ import annotations
 
@@ -14,7 +17,7 @@ from typing import Any
 
 from ..args import Flag, parse
 from ..console import Invocation
-from ..errors import CommandError, InputError
+from ..errors import CommandError, InputError, SimError
 from . import admission
 from .apiserver import KIND_TO_RESOURCE, APIError
 from .kubectl import COMMON, GROUP, cluster_of, namespace_of, quoted_ref, ref_name, selector_of, split_targets
@@ -27,11 +30,13 @@ from .store import NAMESPACED
 MAX_FILES = 200
 
 
-def read_documents(inv: Invocation, paths: list[str]) -> list[Document]:
+def read_documents(inv: Invocation, paths: list[str], errors: list[InputError] | None = None) -> list[Document]:
+    """Every document of the files, directories and ``-`` given. With ``errors``, a document that
+    cannot be read is reported there and skipped (kubectl's ContinueOnError); else it raises."""
     docs: list[Document] = []
     for path in paths:
         if path == "-":
-            docs += load_documents(inv.stdin or "", "STDIN")
+            docs += load_documents(inv.stdin or "", "STDIN", errors)
             continue
         if inv.is_dir(path):
             tree = inv.read_tree(path)
@@ -39,10 +44,10 @@ def read_documents(inv: Invocation, paths: list[str]) -> list[Document]:
             if len(files) > MAX_FILES:
                 raise CommandError(f"error: {path}: more than {MAX_FILES} manifest files")
             for rel in files:
-                docs += load_documents(_decode(tree[rel], f"{path}/{rel}"), f"{path.rstrip('/')}/{rel}")
+                docs += load_documents(_decode(tree[rel], f"{path}/{rel}"), f"{path.rstrip('/')}/{rel}", errors)
             continue
-        docs += load_documents(_decode(inv.read_file(path), path), path)
-    if not docs:
+        docs += load_documents(_decode(inv.read_file(path), path), path, errors)
+    if not docs and not errors:
         raise CommandError("error: no objects passed to apply")
     return docs
 
@@ -59,9 +64,10 @@ def _prepare(c: Any, doc: Document, ns_flag: str | None, validate: str) -> tuple
     resource = KIND_TO_RESOURCE[kind]
     obj = drop_nulls(copy.deepcopy(doc.obj))
     if doc.warnings and validate == "strict":
-        fields = ", ".join(w[len("Warning: "):] for w in doc.warnings)
+        # the apiserver's transformDecodeError: the version without its group, then the decoder's errors
+        version = str(doc.obj.get("apiVersion")).split("/")[-1]
         raise APIError(f'Error from server (BadRequest): error when creating "{doc.source}": {kind} in version '
-                       f'"{doc.obj.get("apiVersion")}" cannot be handled as a {kind}: strict decoding error: {fields}',
+                       f'"{version}" cannot be handled as a {kind}: strict decoding error: {", ".join(doc.warnings)}',
                        "BadRequest")
     meta = obj.get("metadata")
     if isinstance(meta, dict) and NAMESPACED[resource]:
@@ -80,7 +86,7 @@ def _prepare(c: Any, doc: Document, ns_flag: str | None, validate: str) -> tuple
         obj["spec"]["priority"] = c.resolve_priority(obj["spec"], obj["metadata"].get("name", ""))
     if kind in ("Deployment", "ReplicaSet", "DaemonSet"):
         c.resolve_priority(dict(obj["spec"]["template"]["spec"], priority=None))
-    return resource, obj, (doc.warnings if validate == "warn" else [])
+    return resource, obj, ([f"Warning: {w}" for w in doc.warnings] if validate == "warn" else [])
 
 
 def submit(c: Any, resource: str, obj: dict, mode: str, actor: str = "kubectl") -> str:
@@ -195,27 +201,67 @@ def _apply_files(world: Any, inv: Invocation, args: list[str], mode: str) -> str
         raise CommandError(f'error: invalid - validate option "{validate}"; must be one of: strict (or true), warn, '
                            "ignore (or false)")
     c = cluster_of(world)
-    docs = read_documents(inv, files)
-    prepared = [(_prepare(c, d, p.str("namespace"), validate), d) for d in docs]
+    errors: list[tuple[SimError, str]] = []
+    read_errors: list[InputError] = []
+    docs = read_documents(inv, files, read_errors)
+    errors += [(e, e.path or "") for e in read_errors]
     # namespaces first (kubectl sorts nothing, but a file with a Namespace and its objects must work)
-    prepared.sort(key=lambda x: x[0][0] != "namespaces")
-    for (resource, obj, _), d in prepared:
-        ns = obj["metadata"].get("namespace")
-        if NAMESPACED[resource] and c.api.get("namespaces", "", ns) is None and not any(
-                r == "namespaces" and o["metadata"]["name"] == ns for (r, o, _), _d in prepared):
-            raise APIError(f'Error from server (NotFound): error when creating "{d.source}": namespaces "{ns}" not found',
-                           "NotFound")
-        if mode == "create" and c.api.get(resource, ns or "", obj["metadata"].get("name", "")) is not None:
-            raise APIError(f'Error from server (AlreadyExists): error when creating "{d.source}": '
-                           f'{resource}{"." + GROUP[resource] if resource in GROUP else ""} "{obj["metadata"]["name"]}" '
-                           "already exists", "AlreadyExists")
-    lines = []
-    for (resource, obj, warnings), d in prepared:
-        lines += warnings
-        verb = submit(c, resource, obj, mode)
-        lines.append(f"{ref_name(resource, obj['metadata']['name'])} {verb}")
+    docs.sort(key=lambda d: d.kind != "Namespace")
+    lines: list[str] = []
+    for d in docs:
+        try:
+            lines += _apply_one(c, d, p.str("namespace"), validate, mode)
+        except SimError as exc:  # this object is refused; the others go on (kubectl's ContinueOnError)
+            errors.append((_with_source(exc, d.source), d.source))
     c.sim.run_until(c.sim.now)
+    if errors:
+        raise ApplyFailed("\n".join(lines + _error_lines(errors)))
     return "\n".join(lines)
+
+
+def _apply_one(c: Any, d: Document, ns_flag: str | None, validate: str, mode: str) -> list[str]:
+    """Admit and store one object; raises (having changed nothing) when the server would refuse it."""
+    resource, obj, warnings = _prepare(c, d, ns_flag, validate)
+    ns = obj["metadata"].get("namespace")
+    if NAMESPACED[resource] and c.api.get("namespaces", "", ns) is None:
+        raise APIError(f'Error from server (NotFound): error when creating "{d.source}": namespaces "{ns}" not found',
+                       "NotFound")
+    if mode == "create" and c.api.get(resource, ns or "", obj["metadata"].get("name", "")) is not None:
+        raise APIError(f'Error from server (AlreadyExists): error when creating "{d.source}": '
+                       f'{resource}{"." + GROUP[resource] if resource in GROUP else ""} "{obj["metadata"]["name"]}" '
+                       "already exists", "AlreadyExists")
+    verb = submit(c, resource, obj, mode)
+    return warnings + [f"{ref_name(resource, obj['metadata']['name'])} {verb}"]
+
+
+def _with_source(exc: SimError, source: str) -> SimError:
+    """kubectl's AddSourceToErr: a server error of a create names the file (Invalid prints its details)."""
+    text = str(exc)
+    if not isinstance(exc, APIError) or exc.reason in ("Invalid", "Conflict") or "error when creating" in text:
+        return exc
+    prefix = f"Error from server ({exc.reason}): "
+    if not text.startswith(prefix):
+        return exc
+    return APIError(f'{prefix}error when creating "{source}": {text[len(prefix):]}', exc.reason)
+
+
+class ApplyFailed(SimError):
+    """Some objects were refused: the lines of the stored ones, then kubectl's error lines."""
+
+
+def _error_lines(errors: list[tuple[SimError, str]]) -> list[str]:
+    """One error prints as kubectl's checkErr prints it; several as its MultipleErrors does: each as
+    ``Error from server (Reason): error when creating "FILE": <status message>``, client errors bare."""
+    if len(errors) == 1:
+        return [str(errors[0][0])]
+    out = []
+    for exc, source in errors:
+        if isinstance(exc, APIError) and exc.reason == "Invalid" and exc.causes:
+            out.append(f'Error from server (Invalid): error when creating "{source}": {exc.status_message()}')
+            continue
+        text = str(exc)
+        out.append(text[len("error: "):] if text.startswith("error: ") else text)
+    return out
 
 
 def cmd_apply(world: Any, inv: Invocation, args: list[str]) -> str:

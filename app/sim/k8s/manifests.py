@@ -1,7 +1,12 @@
 """Reading Kubernetes YAML: one or many documents, ``kind: List``, with file and line for errors.
 
 Only PyYAML's SafeLoader is used (no Python tags). Kinds the simulator does not model are
-refused by name; unknown fields produce kubectl's ``Warning: unknown field "..."`` lines.
+refused by name; unknown fields are listed as the API server's ``unknown field "..."`` texts
+(``kubectl apply`` turns them into a strict decoding error or ``Warning:`` lines).
+
+``load_documents(..., errors=[])`` reads as kubectl's resource builder does with ContinueOnError:
+a document whose kind cannot be mapped is reported and skipped, the others are kept; broken YAML
+ends that file at the broken document (the documents before it are kept).
 """
 from __future__ import annotations
 
@@ -35,6 +40,7 @@ class Document:
     obj: dict
     source: str
     line: int
+    #: the API server's strict-decoding texts, ``unknown field "spec.foo"``
     warnings: list[str] = field(default_factory=list)
 
     @property
@@ -42,8 +48,10 @@ class Document:
         return str(self.obj.get("kind"))
 
 
-def load_documents(text: str, source: str) -> list[Document]:
-    """Parse every document; raise InputError (with source and line) for broken YAML or kinds."""
+def load_documents(text: str, source: str, errors: list[InputError] | None = None) -> list[Document]:
+    """Parse every document; raise InputError (with source and line) for broken YAML or kinds.
+
+    With ``errors`` given, problems are appended there instead and the good documents returned."""
     docs: list[Document] = []
     loader = None
     try:
@@ -56,22 +64,33 @@ def load_documents(text: str, source: str) -> list[Document]:
             data = loader.construct_document(node)
             if data is None:
                 continue
-            _collect(data, source, line, docs)
+            try:
+                _collect(data, source, line, docs)
+            except InputError as exc:
+                if errors is None:
+                    raise
+                errors.append(exc)
             if len(docs) > MAX_DOCUMENTS:
                 raise InputError(f"error: {source}: more than {MAX_DOCUMENTS} objects", source, line)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         ln = mark.line + 1 if mark else None
-        raise InputError(f"error: error parsing {source}: error converting YAML to JSON: yaml: "
-                         f"line {ln}: {exc.problem or exc.context}", source, ln) from None
+        _fail(InputError(f"error: error parsing {source}: error converting YAML to JSON: yaml: "
+                         f"line {ln}: {exc.problem or exc.context}", source, ln), errors)
     except yaml.YAMLError as exc:
-        raise InputError(f"error: error parsing {source}: {exc}", source, None) from None
+        _fail(InputError(f"error: error parsing {source}: {exc}", source, None), errors)
     except RecursionError:
-        raise InputError(f"error: error parsing {source}: document nested too deeply", source, None) from None
+        _fail(InputError(f"error: error parsing {source}: document nested too deeply", source, None), errors)
     finally:
         if loader is not None:
             loader.dispose()
     return docs
+
+
+def _fail(exc: InputError, errors: list[InputError] | None) -> None:
+    if errors is None:
+        raise exc from None
+    errors.append(exc)
 
 
 def _collect(data: object, source: str, line: int, docs: list[Document]) -> None:
@@ -99,7 +118,7 @@ def _collect(data: object, source: str, line: int, docs: list[Document]) -> None
         raise InputError(f'error: resource mapping not found for name: "{_name(data)}" namespace: '
                          f'"{_ns(data)}" from "{source}": no matches for kind "{kind}" in version "{api}"\n'
                          "ensure CRDs are installed first", source, line)
-    warnings = [f'Warning: unknown field "{p}"' for p in unknown_fields(data, SCHEMAS[kind])]
+    warnings = [f'unknown field "{p}"' for p in unknown_fields(data, SCHEMAS[kind])]
     docs.append(Document(data, source, line, warnings))
 
 

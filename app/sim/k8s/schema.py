@@ -155,7 +155,10 @@ def type_error(obj: Any, schema: Any, path: str = "") -> str | None:
 
 
 def unknown_fields(obj: Any, schema: Any, path: str = "") -> list[str]:
-    """Dotted paths (``spec.template.spec.containers[0].imagePullPolicyy``) of fields not in ``schema``."""
+    """Dotted paths (``spec.template.spec.containers[0].imagePullPolicyy``) of fields not in ``schema``.
+
+    In the order the API server reports them: kubectl sends JSON made from a Go map, whose keys
+    are sorted, and the decoder reports unknown fields as it meets them (depth first)."""
     if isinstance(schema, T):
         return []
     out: list[str] = []
@@ -166,7 +169,7 @@ def unknown_fields(obj: Any, schema: Any, path: str = "") -> list[str]:
         return out
     if not isinstance(obj, dict):
         return out
-    for key, val in obj.items():
+    for key, val in sorted(obj.items(), key=lambda kv: str(kv[0])):
         sub = f"{path}.{key}" if path else str(key)
         if key not in schema:
             out.append(sub)

@@ -52,10 +52,12 @@ class Errors:
 
 
 def raise_if(errs: Errors, kind: str, name: str) -> None:
+    """kubectl prints one field error on the line, several as a ``* `` list (cmdutil.MultilineError)."""
     if not errs.items:
         return
-    body = errs.items[0] if len(errs.items) == 1 else "[" + ", ".join(errs.items) + "]"
-    raise APIError(f'The {kind} "{name}" is invalid: {body}', "Invalid")
+    head = f'The {kind} "{name}" is invalid: '
+    text = head + errs.items[0] if len(errs.items) == 1 else head + "\n" + "\n".join(f"* {e}" for e in errs.items)
+    raise APIError(text, "Invalid", kind=kind, name=name, causes=tuple(errs.items))
 
 
 def validate_name(errs: Errors, meta: dict, namespaced: bool, label_style: bool = False) -> None:

@@ -66,7 +66,9 @@ def test_validation_messages(con: Console) -> None:
     pod = ("apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  restartPolicy: Sometimes\n  containers:\n"
            "  - {name: a, image: busybox, resources: {requests: {cpu: '2'}, limits: {cpu: '1'}}}\n  - {name: a}\n")
     out = con.fail("kubectl apply -f -", stdin=pod)
-    assert out.startswith('The Pod "p" is invalid: [')
+    # several field errors: kubectl's MultilineError, one "* " line each
+    assert out.startswith('The Pod "p" is invalid: \n* ')
+    assert len(out.splitlines()) == 5
     for part in ('spec.containers[0].resources.requests: Invalid value: "2": must be less than or equal to cpu limit of 1',
                  'spec.containers[1].name: Duplicate value: "a"', "spec.containers[1].image: Required value",
                  'spec.restartPolicy: Unsupported value: "Sometimes": supported values: "Always", "OnFailure", "Never"'):
@@ -76,7 +78,8 @@ def test_validation_messages(con: Console) -> None:
 def test_unknown_fields_strict_and_warn(con: Console) -> None:
     typo = DEPLOY.replace("image: nginx:1.27", "image: nginx:1.27\n        imagePullPolicyy: Always")
     out = con.fail("kubectl apply -f -", stdin=typo)
-    assert out == ('Error from server (BadRequest): error when creating "STDIN": Deployment in version "apps/v1" cannot '
+    # transformDecodeError prints the version without its group: "v1", not "apps/v1"
+    assert out == ('Error from server (BadRequest): error when creating "STDIN": Deployment in version "v1" cannot '
                    'be handled as a Deployment: strict decoding error: unknown field '
                    '"spec.template.spec.containers[0].imagePullPolicyy"')
     out = con.ok("kubectl apply --validate=warn -f -", stdin=typo)
@@ -116,15 +119,77 @@ def test_resource_version_conflict_and_unchanged(con: Console) -> None:
     assert int(con.k8s.api.get("deployments", "default", "web")["metadata"]["resourceVersion"]) > int(rv)
 
 
-def test_rejected_multi_document_request_changes_nothing(con: Console) -> None:
-    two = DEPLOY + "---\n" + DEPLOY.replace("name: web", "name: web2", 1).replace("replicas: 2", "replicas: -3")
-    con.fail("kubectl apply -f -", stdin=two)
+def test_rejected_request_changes_nothing(con: Console) -> None:
+    con.fail("kubectl apply -f -", stdin=DEPLOY.replace("replicas: 2", "replicas: -3"))
     assert con.k8s.api.get("deployments", "default", "web") is None
     con.fail("kubectl apply -f -", stdin=DEPLOY.replace("metadata:\n  name: web", "metadata:\n  name: web\n"
                                                                                "  namespace: nowhere"))
     con.fail("kubectl get pods nothing")
     con.fail("kubectl frobnicate")
     con.fail("kubectl get widgets")
+
+
+def _partial(con: Console, line: str, stdin: str | None = None) -> str:
+    res = con.world.run(line, stdin=stdin)
+    assert not res.ok, f"{line!r} should have failed: {res.output}"
+    return res.output
+
+
+def test_multi_document_apply_stores_the_good_objects_and_reports_the_bad_one(con: Console) -> None:
+    two = DEPLOY + "---\n" + DEPLOY.replace("name: web", "name: web2", 1).replace("replicas: 2", "replicas: -3") \
+        + "---\n" + DEPLOY.replace("name: web", "name: web3", 1)
+    rev = con.k8s.api.store.revision
+    out = _partial(con, "kubectl apply -f -", stdin=two)
+    # one error: kubectl's checkErr prints an Invalid error from its details (no file name)
+    assert out == ("deployment.apps/web created\ndeployment.apps/web3 created\n"
+                   'The Deployment "web2" is invalid: spec.replicas: Invalid value: -3: must be greater than or equal to 0')
+    assert con.k8s.api.get("deployments", "default", "web2") is None
+    assert con.k8s.api.get("deployments", "default", "web") and con.k8s.api.get("deployments", "default", "web3")
+    assert con.k8s.api.store.revision > rev
+    # applying it again: the good ones are unchanged, the bad one still refused
+    out = _partial(con, "kubectl apply -f -", stdin=two)
+    assert out.splitlines()[:2] == ["deployment.apps/web unchanged", "deployment.apps/web3 unchanged"]
+
+
+def test_several_bad_objects_print_as_kubectl_aggregates_them(con: Console, tmp_path) -> None:
+    bad_kind = "apiVersion: v1\nkind: Widget\nmetadata: {name: w}\n"
+    typo = DEPLOY.replace("name: web", "name: typo", 1).replace("replicas: 2", "replicas: 2\n  replicaz: 3")
+    invalid = DEPLOY.replace("name: web", "name: neg", 1).replace("replicas: 2", "replicas: -1")
+    lost = DEPLOY.replace("name: web", "name: lost\n  namespace: nowhere", 1)
+    f = tmp_path / "app.yaml"
+    f.write_text("---\n".join([DEPLOY, bad_kind, typo, invalid, lost]))
+    out = _partial(con, f"kubectl apply -f {f}")
+    src = str(f)
+    assert out.splitlines() == [
+        "deployment.apps/web created",
+        f'resource mapping not found for name: "w" namespace: "" from "{src}": no matches for kind "Widget" in version "v1"',
+        "ensure CRDs are installed first",
+        f'Error from server (BadRequest): error when creating "{src}": Deployment in version "v1" cannot be handled as '
+        'a Deployment: strict decoding error: unknown field "spec.replicaz"',
+        f'Error from server (Invalid): error when creating "{src}": Deployment.apps "neg" is invalid: spec.replicas: '
+        "Invalid value: -1: must be greater than or equal to 0",
+        f'Error from server (NotFound): error when creating "{src}": namespaces "nowhere" not found']
+    assert [d["metadata"]["name"] for d in con.k8s.deployments("default")] == ["web"]
+
+
+def test_broken_yaml_keeps_the_documents_before_it(con: Console) -> None:
+    text = DEPLOY + "---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: x\n   bad: [\n---\n" + \
+        DEPLOY.replace("name: web", "name: never", 1)
+    out = _partial(con, "kubectl apply -f -", stdin=text)
+    first, err = out.split("\n", 1)
+    assert first == "deployment.apps/web created"
+    assert err.startswith("error: error parsing STDIN: error converting YAML to JSON: yaml: line ")
+    assert con.k8s.api.get("deployments", "default", "never") is None
+
+
+def test_namespace_in_the_same_file_and_create_already_exists(con: Console) -> None:
+    ns = "apiVersion: v1\nkind: Namespace\nmetadata: {name: shop}\n"
+    in_ns = DEPLOY.replace("name: web", "name: web\n  namespace: shop", 1)
+    assert con.ok("kubectl apply -f -", stdin=in_ns + "---\n" + ns) == \
+        "namespace/shop created\ndeployment.apps/web created"
+    out = _partial(con, "kubectl create -f -", stdin=in_ns + "---\n" + DEPLOY)
+    assert out == ("deployment.apps/web created\n"
+                   'Error from server (AlreadyExists): error when creating "STDIN": deployments.apps "web" already exists')
 
 
 def test_directory_apply(con: Console, tmp_path) -> None:
@@ -162,7 +227,9 @@ def test_priority_admission(classroom: Console) -> None:
     classroom.ok("kubectl apply -f tests/fixtures/manifests/docs/priorityclass.yaml")
     pod = "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  priorityClassName: %s\n%s  containers: [{name: a, image: busybox}]\n"
     out = classroom.fail("kubectl apply -f -", stdin=pod % ("missing", ""))
-    assert out == 'Error from server (Forbidden): pods "p" is forbidden: no PriorityClass with name missing was found'
+    # kubectl's AddSourceToErr names the file in a server error of a create
+    assert out == ('Error from server (Forbidden): error when creating "STDIN": pods "p" is forbidden: no PriorityClass '
+                   "with name missing was found")
     out = classroom.fail("kubectl apply -f -", stdin=pod % ("high-priority", "  priority: 5\n"))
     assert "the integer value of priority (5) must not be provided in pod spec" in out
     classroom.ok("kubectl apply -f -", stdin=pod % ("high-priority", ""))
