@@ -108,6 +108,8 @@ SPECS: tuple[Spec, ...] = (
     _s("alpine:3.19", "3.19.4", None, [("ADD alpine-minirootfs-3.19.4-x86_64.tar.gz / # buildkit", 7.4, 0.46)], 60, cmd=("/bin/sh",)),
     _s("alpine:3.18", "3.18.9", None, [("ADD alpine-minirootfs-3.18.9-x86_64.tar.gz / # buildkit", 7.3, 0.46)], 60, cmd=("/bin/sh",)),
     _s("busybox:1.36", "1.36.1 latest stable", None, [("ADD busybox.tar.xz / # buildkit", 4.26, 0.5)], 420, cmd=("sh",)),
+    # the init container of the DaemonSet page's example (basic-daemonset.yaml)
+    _s("busybox:1.37", "1.37.0", None, [("ADD busybox.tar.xz / # buildkit", 4.27, 0.5)], 60, cmd=("sh",)),
     _s("hello-world:latest", "linux", None, [("COPY hello / # buildkit", 0.013, 0.19)], 560,
        ("Hello from Docker!", "This message shows that your installation appears to be working correctly."), cmd=("/hello",)),
     _s("debian:bookworm", "12 12.7 latest stable", None, [("ADD rootfs.tar.xz / # buildkit", 117.0, 0.42)], 30, cmd=("bash",)),
@@ -115,6 +117,8 @@ SPECS: tuple[Spec, ...] = (
     _s("debian:bullseye", "11 11.11 oldstable", None, [("ADD rootfs.tar.xz / # buildkit", 124.0, 0.43)], 30, cmd=("bash",)),
     _s("debian:bullseye-slim", "11-slim oldstable-slim", None, [("ADD rootfs.tar.xz / # buildkit", 80.6, 0.39)], 30, cmd=("bash",)),
     _s("debian:stretch-slim", "9-slim", None, [("ADD file:stretch-slim-rootfs.tar.xz in / ", 55.3, 0.41)], 1800, cmd=("bash",)),
+    _s("debian:buster-slim", "10-slim 10.13-slim", None, [("ADD file:buster-slim-rootfs.tar.xz in / ", 69.2, 0.392)], 150,
+       cmd=("bash",)),
     _s("ubuntu:24.04", "noble latest", None, [("ADD file:ubuntu-noble-oci-amd64-root.tar.gz in / ", 78.1, 0.38)], 40, cmd=("/bin/bash",)),
     _s("ubuntu:22.04", "jammy", None, [("ADD file:ubuntu-jammy-oci-amd64-root.tar.gz in / ", 77.9, 0.38)], 40, cmd=("/bin/bash",)),
     _s("ubuntu:20.04", "focal", None, [("ADD file:ubuntu-focal-oci-amd64-root.tar.gz in / ", 72.8, 0.38)], 40, cmd=("/bin/bash",)),
@@ -155,6 +159,13 @@ SPECS: tuple[Spec, ...] = (
         ("RUN ln -sf /dev/stdout /var/log/nginx/access.log && ln -sf /dev/stderr /var/log/nginx/error.log", 0.0002, 1.0)],
        2200, ("nginx: [notice] start worker processes",), cmd=("nginx", "-g", "daemon off;"), exposed_ports=("80/tcp",),
        stop_signal="SIGTERM", env=(PATH_DEFAULT, "NGINX_VERSION=1.14.2-1~stretch", "NJS_VERSION=1.14.2.0.2.6-1~stretch")),
+    # the image the Deployment page rolls out to (2020, Debian buster, 3 layers, 127 MB; nginx logs nothing
+    # at start: its error_log level is warn)
+    _s("nginx:1.16.1", "1.16", "debian:buster-slim",
+       [("RUN set -x && addgroup --system --gid 101 nginx && adduser --system --disabled-login --ingroup nginx --no-create-home nginx && apt-get update && apt-get install --no-install-recommends --no-install-suggests -y nginx=1.16.1-1~buster njs gettext-base", 57.8, 0.386),
+        ("RUN ln -sf /dev/stdout /var/log/nginx/access.log && ln -sf /dev/stderr /var/log/nginx/error.log", 0.0002, 1.0)],
+       1680, (), cmd=("nginx", "-g", "daemon off;"), exposed_ports=("80/tcp",), stop_signal="SIGTERM",
+       env=(PATH_DEFAULT, "NGINX_VERSION=1.16.1", "NJS_VERSION=0.3.8", "PKG_RELEASE=1~buster")),
     _s("nginx:alpine", "1.27-alpine 1.27.2-alpine mainline-alpine alpine3.20", "alpine:3.20",
        [("RUN set -x && addgroup -g 101 -S nginx && apk add --no-cache nginx=1.27.2-r1", 5.9, 0.3), *_NGINX_TAIL,
         ("RUN set -x && apk add --no-cache nginx-module-njs=1.27.2.0.8.7-r1", 34.0, 0.36)], 33, _NGINX_LOGS, **_NGINX_CFG),

@@ -8,23 +8,11 @@ from app.sim.world import World
 FIXTURES = "tests/fixtures/manifests"
 
 
-def seed_docs_images(world: World) -> None:
-    """The kubernetes.io examples use nginx:1.14.2 and nginx:1.16.1, which the Docker catalog may not
-    list: tag existing catalog nginx images under those names in the simulated Docker Hub."""
-    from app.sim.docker import catalog
-
-    reg = world.docker.registries["docker.io"]
-    for tag, source in (("1.14.2", "nginx:1.26"), ("1.16.1", "nginx:1.27")):
-        if catalog.lookup("nginx", tag) is None:
-            reg.put_manifest("library/nginx", tag, catalog.build(catalog.lookup(*source.split(":")).key))
-
-
 class Console:
     """A world plus helpers: ``ok(line)`` runs a line that must succeed, ``fail(line)`` one that must not."""
 
     def __init__(self, seed: int = 7) -> None:
         self.world = World(seed)
-        seed_docs_images(self.world)
 
     @property
     def k8s(self):

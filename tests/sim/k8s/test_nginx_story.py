@@ -166,3 +166,28 @@ def test_shared_layers_are_not_pulled_twice(classroom: Console) -> None:
     assert len(second) == 3 and all(e.layers_present >= 1 and e.layers_fetched >= 1 for e in second)
     layer_events = [e for e in classroom.sim.log if e.kind == "LayerPulled" and e.ref.endswith("nginx:1.27")]
     assert any(e.outcome == "exists" for e in layer_events)
+
+
+def test_docs_images_come_from_the_hub_catalog(classroom: Console) -> None:
+    """nginx:1.16.1 (the Deployment page's rollout target) is a real catalog image: Debian buster, 3 layers,
+    none shared with 1.14.2 (Debian stretch); the page's deliberate typo nginx:1.161 is still unknown."""
+    from app.sim.docker import catalog
+
+    new, old = catalog.build("nginx:1.16.1"), catalog.build("nginx:1.14.2")
+    assert catalog.lookup("nginx", "1.16") is catalog.lookup("nginx", "1.16.1")
+    assert len(new.layers) == 3 and new.layers[0] == catalog.build("debian:buster-slim").layers[0]
+    assert not {la.digest for la in new.layers} & {la.digest for la in old.layers}
+    assert 120e6 < new.size < 135e6  # docker images shows 127MB
+    assert catalog.build("busybox:1.37").layers[0].digest != catalog.build("busybox:1.36").layers[0].digest
+    _up(classroom)
+    since = classroom.sim.event_count
+    classroom.ok("kubectl set image deployment/nginx-deployment nginx=nginx:1.16.1")
+    classroom.ok("kubectl rollout status deployment/nginx-deployment")
+    pulled = [e for e in classroom.events("KubeletImagePulled", since) if e.image == "nginx:1.16.1"]
+    assert sorted(e.node for e in pulled) == ["node-1", "node-2", "node-3"]
+    assert all(e.layers_fetched == 3 and e.layers_present == 0 for e in pulled)
+    since = classroom.sim.event_count
+    classroom.ok("kubectl set image deployment/nginx-deployment nginx=nginx:1.161")
+    classroom.ok("sim advance 30s")
+    failed = [e for e in classroom.events("KubeletImagePullFailed", since) if e.image == "nginx:1.161"]
+    assert failed and "not found" in failed[0].message

@@ -6,7 +6,7 @@ import copy
 from app.sim.k8s.replicaset import rank_for_deletion
 from app.sim.world import World
 
-from .conftest import Console, seed_docs_images
+from .conftest import Console
 
 
 def test_crash_loop_back_off_waits(classroom: Console) -> None:
@@ -192,7 +192,6 @@ def test_get_formats_events_logs_top(classroom: Console) -> None:
 def test_deterministic_and_snapshot_safe() -> None:
     def story(seed: int) -> World:
         w = World(seed)
-        seed_docs_images(w)
         for line in ("sim preset classroom", "kubectl create deployment web --image=nginx:1.27 --replicas=4",
                      "sim advance 30s", "sim node stop node-1", "sim advance 400s"):
             assert w.run(line).ok, line
