@@ -257,3 +257,18 @@ def test_watch_delivers_added_modified_deleted_in_revision_order(classroom: Cons
     assert revs == sorted(revs) and len(set(revs)) == len(revs)
     writers = [e.actor for e in classroom.events("ObjectStored") if e.resource == "pods" and e.name == "w"]
     assert writers[0] == "kubectl" and "scheduler" in writers and "kubelet" in writers
+
+
+def test_unknown_fields_in_the_servers_order_and_words(con: Console) -> None:
+    # kubectl sends JSON made from a Go map (sorted keys); the decoder reports fields as it meets them
+    pod = ("apiVersion: v1\nkind: Pod\nmetadata: {name: p, zzz: 1}\nspec:\n  foo: 1\n  containers:\n"
+           "  - {name: a, image: busybox:1.36, imagePullPolicyy: Always}\n  bar: 2\n")
+    out = con.fail("kubectl apply -f -", stdin=pod)
+    assert out == ('Error from server (BadRequest): error when creating "STDIN": Pod in version "v1" cannot be handled '
+                   'as a Pod: strict decoding error: unknown field "metadata.zzz", unknown field "spec.bar", unknown '
+                   'field "spec.containers[0].imagePullPolicyy", unknown field "spec.foo"')
+    out = con.ok("kubectl apply --validate=warn -f -", stdin=pod)
+    assert out.splitlines() == ['Warning: unknown field "metadata.zzz"', 'Warning: unknown field "spec.bar"',
+                                'Warning: unknown field "spec.containers[0].imagePullPolicyy"',
+                                'Warning: unknown field "spec.foo"', "pod/p created"]
+    assert con.ok("kubectl apply --validate=false -f -", stdin=pod) == "pod/p unchanged"
