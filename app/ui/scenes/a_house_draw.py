@@ -361,6 +361,8 @@ def draw_land(scene: "HouseScene", model: HouseModel) -> dict[str, Box]:
     rows = 4 // cols if not L.tall else max(1, -(-len(land_items) // cols))  # tall: the plots share the band
     plot_w = (L.land.width() - 10 * (cols - 1)) / cols
     plot_h = (L.land.bottom() - 10 - top) / rows
+    if L.tall:  # a cell no taller than its house needs (one container does not fill the whole band)
+        plot_h = min(plot_h, plot_w * 0.75 + 60 + name_font.height())
     group = QRectF()
     if not land_items:
         hint = text_item(scene.t("还没有容器：docker run 会在这里变出房子", "No containers yet: docker run conjures a house here"),
@@ -409,23 +411,25 @@ def _conjured(scene: "HouseScene", c: LandItem, x: float, y: float, w: float, h:
     g = GlyphItem(glyph_path("circle" if running else "cross", 13), scene.color("ok") if running else scene.color("error"),
                   scene.color("text"), 1.2, parent=tag)
     g.setPos(12, tag.height / 2)
-    tag.setPos(w - tag.width - 4, h - 6 - tag.height - 4)
+    # bottom up: the name tag, the ground strip above it, the house standing on the strip
+    tag.setPos((w - tag.width) / 2, h - 6 - tag.height)
     tag.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-    tag.setZValue(1)
     plot_w = w * 0.9
     plot_h = svg_item("land", scene.profile, plot_w).sceneBoundingRect().height()
-    if plot_h > h * 0.4:  # a wide, short plot: the ground strip keeps its shape and stays in the plot
-        plot_w, plot_h = plot_w * h * 0.4 / plot_h, h * 0.4
+    if plot_h > h * 0.25:  # a wide, short cell: the strip keeps its shape
+        plot_w, plot_h = plot_w * h * 0.25 / plot_h, h * 0.25
     plot = svg_item("land", scene.profile, plot_w)
     plot.setParentItem(box)
-    plot.setPos((w - plot_w) / 2, h - 6 - plot_h)
-    art_h = max(30.0, min(h - 6 - max(40.0, tag.height + 8), w * 184 / 240))
+    strip_y = tag.y() - 2 - plot_h
+    plot.setPos((w - plot_w) / 2, strip_y)
+    ground = strip_y + plot_h * 0.27
+    art_h = max(24.0, min(ground - 6, w * 184 / 240))
     if c.kind in ("villa", "siheyuan", "hut"):
         pic = svg_item(c.kind, scene.profile, art_h * 240 / 184, art_h)
         pic.setParentItem(box)
-        pic.setPos((w - art_h * 240 / 184) / 2, 6)
+        pic.setPos((w - art_h * 240 / 184) / 2, ground - art_h)
     else:
-        _mini_house(scene, box, w / 2, art_h + 4, art_h)
+        _mini_house(scene, box, w / 2, ground + 8, art_h)
     box.setPos(x, y)
     box.setToolTip(f"{c.name} · {c.image} · {c.state}")
     box.clicked.connect(scene.explain_container)

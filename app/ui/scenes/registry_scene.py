@@ -5,7 +5,10 @@ at the base), each with its digest, size and what happened to it: a progress bar
 travelled (``Pushed``, ``Pull complete``), a dashed, empty bar with a skip glyph for layers that did
 not (``Layer already exists``, ``Mounted from ...``, ``Already exists``). Middle, the registry's
 repositories with the blobs linked into each and the manifest a tag points at. Right, every Docker
-host's content store: one square per layer, with how many local images share it.
+host's content store: one square per layer, with how many local images share it. On a squarish stage
+(a_stage_shape) the transfer spans the width on top, its layer rows in columns, and the registry and
+the hosts sit side by side under it; text wraps and is never cut, and what does not fit is counted
+("… 3 more layers") and listed in full on click.
 
 Bars fill at the simulated speed (the engine's transfer times divided by the transport speed), with a
 short minimum so that tiny layers are still seen; skipped layers are marked in order at the moment

@@ -1,7 +1,9 @@
 """Scene "timeline": the origins of Docker and Kubernetes, from Borg and LXC to today.
 
 Nine milestones sit on one line in order (evenly spaced: the order matters more than the scale),
-cards alternating above and below. Each lane has its own glyph (circle, helm wheel, square) and a
+cards alternating above and below; on a squarish stage (a_stage_shape) the line runs down the middle
+and the cards alternate left and right, packed so that same-side neighbours never touch (the date
+joins the title's line when the type is large). Each lane has its own glyph (circle, helm wheel, square) and a
 legend, so colour is never the only cue. Clicking a card (or its glyph) shows its story in the panel
 at the bottom and in the details dock; a lesson step that highlights one milestone shows its story too.
 The first time the scene is shown, the line draws itself and the cards rise in order.
