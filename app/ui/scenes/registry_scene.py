@@ -324,20 +324,32 @@ class RegistryScene(ReadableOnStage, SceneBase):
         return y + card.height
 
     def _draw_hosts(self, model: RegistryModel, rect: QRectF) -> None:
-        """A card per Docker host; a card that would leave the panel is drawn compact (its image
-        names counted, not listed: they are listed on click), and hosts that still do not fit are left out."""
-        y = rect.top()
-        for i, host in enumerate(model.hosts[:4]):
-            if y > rect.bottom() - 80:
+        """A card per Docker host, the one of the latest push or pull first. A card that would leave
+        the panel is drawn compact (its image names counted, listed on click); hosts that still do not
+        fit are named in a last line."""
+        first = model.transfer.host if model.transfer is not None else ""
+        hosts = sorted(model.hosts[:4], key=lambda h: (h.name != first, not h.current))
+        more_h = QFontMetricsF(self.font_px(17)).height() * 2 + 6
+        y, shown = rect.top(), 0
+        for i, host in enumerate(hosts):
+            limit = rect.bottom() - (more_h if i < len(hosts) - 1 else 0)
+            if i and y > limit - 60:
                 break
             end = self._host_card(host, y, rect)
-            if end > rect.bottom():
+            if end > limit:
                 self._drop(f"host:{host.name}")
                 end = self._host_card(host, y, rect, compact=True)
-                if end > rect.bottom() and i > 0:
+                if end > limit and i > 0:
                     self._drop(f"host:{host.name}")
                     break
-            y = end + 12
+            y, shown = end + 12, shown + 1
+        rest = [h.name for h in hosts[shown:]] + [h.name for h in model.hosts[4:]]
+        if rest:
+            t = text_item(self.t(f"……另有 {len(rest)} 台主机：{'、'.join(rest)}", f"… {len(rest)} more hosts: {', '.join(rest)}"),
+                          self.font_px(17), self.color("muted"), width=rect.width() - 12)
+            t.setPos(rect.left() + 6, y)
+            self.addItem(t)
+            self.register("hosts:more", t)
 
     def _drop(self, item_id: str) -> None:
         """Remove a drawn card and the ids registered on it."""
