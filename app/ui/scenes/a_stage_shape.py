@@ -85,6 +85,8 @@ class ReadableOnStage(FollowsViewShape):
 
     max_stage_h = 2400.0
     text_floor = 0
+    #: every size given to font_px is multiplied by this (a scene with little to show may grow its type)
+    text_grow = 1.0
     _floor_used: int | None = None
 
     def stage_height(self) -> float:
@@ -110,12 +112,7 @@ class ReadableOnStage(FollowsViewShape):
         return height
 
     def font_px(self, px: float, bold: bool = False, mono: bool = False) -> Any:
-        return super().font_px(max(px, self.text_floor), bold, mono)  # type: ignore[misc]
-
-    @property
-    def big_text(self) -> float:
-        """The smallest text size in scene units right now (presenter minimum or readable floor)."""
-        return float(max(self.text_floor, getattr(self, "min_text_px", 0)))
+        return super().font_px(max(px * self.text_grow, self.text_floor), bold, mono)  # type: ignore[misc]
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
         if event.type() == QEvent.Type.Resize and any(v.viewport() is obj for v in self.views()):  # type: ignore[attr-defined]

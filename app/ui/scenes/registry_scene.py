@@ -71,6 +71,24 @@ class RegistryScene(ReadableOnStage, SceneBase):
 
     # -- drawing ---------------------------------------------------------------------------------
     def rebuild(self) -> None:
+        """Draw; on a tall stage where that leaves much of the height empty, draw once more with the
+        type grown to use it (kept only if everything still fits and no layer row was lost)."""
+        self.text_grow = 1.0
+        self._build()
+        height = self.sceneRect().height()
+        used = self.itemsBoundingRect().bottom()
+        if not self.tall or used <= 0 or used > 0.7 * height:
+            return
+        whole = self.item_for("transfer:more") is None and self.item_for("hosts:more") is None
+        first = min(2.0, 0.9 * height / used)
+        for grow in (first, (1 + first) / 2, 1.0):
+            self.text_grow = grow
+            self._build()
+            if grow == 1.0 or (self.itemsBoundingRect().bottom() <= height and not (
+                    whole and (self.item_for("transfer:more") is not None or self.item_for("hosts:more") is not None))):
+                return
+
+    def _build(self) -> None:
         self.rows, self.bars = {}, {}
         self.clear_items()
         self.follow_view_shape()
