@@ -190,3 +190,15 @@ def test_text_is_readable_on_screen_in_the_window_at_1024x768(qtbot: Any, tmp_pa
     assert smallest >= floor, (smallest, floor)
     assert _outside(scene) == []
     window.close()
+
+
+def test_registry_grows_its_type_to_use_a_tall_stage_but_never_loses_a_layer(qtbot: Any, controller: Any) -> None:
+    controller.execute("docker pull nginx:1.27-alpine")
+    controller.finish()
+    scene = harness.make_scene(RegistryScene, controller, False, "en")
+    view = harness.view_for(scene, 1230, 1000)
+    assert scene.text_grow > 1.0  # a short list on a tall stage: bigger type
+    assert scene.item_for("transfer:more") is None and _outside(scene) == []
+    assert scene.itemsBoundingRect().bottom() > 0.6 * scene.sceneRect().height()
+    view.setScene(None)
+    scene.clear_items()
