@@ -98,11 +98,14 @@ class Algorithm:
         processed = n
         pos = 0
         chunk_size = max(k, 64)
+        names = None
         if simple and nodes is all_nodes and cache.fits_everywhere(need_cpu, need_mem):
             # every node is schedulable with room to spare: the filters pass the first k nodes
             feasible = nodes[start:start + k]
+            names = cache.names[start:start + k]
             if len(feasible) < k:
                 feasible += nodes[:k - len(feasible)]
+                names += cache.names[:k - len(names)]
             processed = pos = k
             order = feasible
         else:
@@ -137,7 +140,7 @@ class Algorithm:
                 break
             pos += len(chunk)
         self.next_start = (start + processed) % n
-        d.feasible = [x.name for x in feasible]
+        d.feasible = names if names is not None else [x.name for x in feasible]
         # with no failures the evaluated nodes are exactly the feasible ones
         d.evaluated = d.feasible if not failures and processed == len(feasible) else \
             [x.name for x in order[:processed]]

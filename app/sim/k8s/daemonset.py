@@ -65,7 +65,10 @@ class DaemonSetController:
         self._schedule()
 
     def on_pod(self, verb: str, obj: dict, old: dict | None) -> None:
-        ref = next((r for r in obj["metadata"].get("ownerReferences") or () if r.get("controller")), None)
+        refs = obj["metadata"].get("ownerReferences")
+        if not refs or (refs[0].get("controller") and refs[0].get("kind") != "DaemonSet"):
+            return  # most pods: no owner, or a ReplicaSet's (checked without a generator)
+        ref = next((r for r in refs if r.get("controller")), None)
         if ref is None or ref.get("kind") != "DaemonSet":
             return
         placed = self.placed.get(ref["uid"])

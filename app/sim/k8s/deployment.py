@@ -278,13 +278,17 @@ class DeploymentController:
         now = self.sim.now
         old = d.get("status") or {}
         conds = old.get("conditions")
-        if available >= replicas - min(unavailable, replicas):
+        is_available = available >= replicas - min(unavailable, replicas)
+        complete = new is not None and updated == replicas and available == replicas and total == replicas
+        if conds is not None and len(conds) == 2 and \
+                _unchanged(old, conds, d, total, updated, ready, available, replicas, is_available, complete):
+            return  # the common case while pods come up one by one: nothing to write, nothing to build
+        if is_available:
             conds = set_condition(conds, "Available", "True", now, "MinimumReplicasAvailable",
                                   "Deployment has minimum availability.")
         else:
             conds = set_condition(conds, "Available", "False", now, "MinimumReplicasUnavailable",
                                   "Deployment does not have minimum availability.")
-        complete = new is not None and updated == replicas and available == replicas and total == replicas
         name = new["metadata"]["name"] if new else ""
         if complete:
             conds = set_condition(conds, "Progressing", "True", now, "NewReplicaSetAvailable",
@@ -310,3 +314,24 @@ class DeploymentController:
         self.sim.emit(ev.RolloutProgress, namespace=d["metadata"]["namespace"], deployment=d["metadata"]["name"],
                       revision=rev, replicas=replicas, updated=updated, ready=ready, available=available,
                       complete=complete)
+
+
+def _unchanged(old: dict, conds: list[dict], d: dict, total: int, updated: int, ready: int, available: int,
+               replicas: int, is_available: bool, complete: bool) -> bool:
+    """Whether ``_status`` would find nothing to write: the same numbers, and conditions that keep
+    their (type, status, reason) in the order it writes them (Progressing, then Available)."""
+    p, a = conds
+    if (p.get("type"), p.get("status"), p.get("reason")) != \
+            ("Progressing", "True", "NewReplicaSetAvailable" if complete else "ReplicaSetUpdated"):
+        return False
+    if (a.get("type"), a.get("status"), a.get("reason")) != \
+            ("Available", *(("True", "MinimumReplicasAvailable") if is_available
+                            else ("False", "MinimumReplicasUnavailable"))):
+        return False
+    missing = replicas - available
+    if len(old) != (7 if missing > 0 else 6):
+        return False
+    return old.get("observedGeneration") == d["metadata"].get("generation", 1) and old.get("replicas") == total \
+        and old.get("updatedReplicas") == updated and old.get("readyReplicas") == ready \
+        and old.get("availableReplicas") == available \
+        and (missing <= 0 or old.get("unavailableReplicas") == missing)

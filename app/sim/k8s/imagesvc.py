@@ -29,24 +29,59 @@ def _layers(plan: Any) -> list:
     return list(getattr(plan, "layers", ()) or ())
 
 
+#: (image id, which layers are present, bandwidth) -> pull seconds. An image ID is the digest of its
+#: config, which names its layers, so the key fixes every input of the pull timeline.
+_durations: dict[tuple, float] = {}
+#: image reference text -> parsed reference (ImageRef is immutable); None when it does not parse
+_parsed: dict[str, Any] = {}
+
+
+def _ref(ref: str) -> Any:
+    hit = _parsed.get(ref, _parsed)
+    if hit is _parsed:
+        from ..docker.reference import parse_ref
+        try:
+            hit = parse_ref(ref)
+        except Exception:  # noqa: BLE001 - a malformed name is simply not present anywhere
+            hit = None
+        if len(_parsed) > 10_000:
+            _parsed.clear()
+        _parsed[ref] = hit
+    return hit
+
+
 def plan_pull(docker: Any, node: str, ref: str, bandwidth: float) -> PullResult:
     try:
         plan = docker.plan_pull(node, ref)
     except SimError as exc:
         raise PullError(str(exc)) from None
     layers = _layers(plan)
-    present = sum(1 for layer in layers if getattr(layer, "present", False))
+    flags = tuple(bool(getattr(layer, "present", False)) for layer in layers)
+    present = sum(flags)
     size = getattr(plan, "size", None)
     if size is None:
         size = sum(int(getattr(layer, "size", 0)) for layer in layers)
     fetched = int(getattr(plan, "bytes_to_fetch", 0))
-    return PullResult(plan, len(layers) - present, present, fetched, int(size), float(plan.duration(bandwidth)))
+    key = (getattr(plan, "image_id", None), flags, bandwidth)
+    duration = _durations.get(key) if key[0] is not None else None
+    if duration is None:
+        duration = float(plan.duration(bandwidth))
+        if key[0] is not None:
+            if len(_durations) > 10_000:
+                _durations.clear()
+            _durations[key] = duration
+    return PullResult(plan, len(layers) - present, present, fetched, int(size), duration)
 
 
 def has_image(docker: Any, node: str, ref: str) -> bool:
+    """``DockerEngine.has_image`` with the reference parsed once per name."""
+    host = docker.hosts.get(node)
+    parsed = _ref(ref)
+    if host is None or parsed is None:
+        return False
     try:
-        return bool(docker.has_image(node, ref))
-    except SimError:
+        return bool(host.has(parsed))
+    except Exception:  # noqa: BLE001 - as the engine: a reference it cannot look up is absent
         return False
 
 
@@ -67,10 +102,10 @@ def startup_logs(docker: Any, node: str, ref: str) -> tuple[str, ...]:
     """What the image prints when it starts (from the Docker half's catalog), if known."""
     try:
         from ..docker import catalog
-        from ..docker.reference import parse_ref
 
         host = docker.hosts.get(node)
-        image = host.lookup_ref(parse_ref(ref)) if host is not None else None
+        parsed = _ref(ref)
+        image = host.lookup_ref(parsed) if host is not None and parsed is not None else None
         if image is None:
             return ()
         hit = _logs_by_image.get(image.id)
@@ -84,10 +119,9 @@ def startup_logs(docker: Any, node: str, ref: str) -> tuple[str, ...]:
 def image_id(docker: Any, node: str, ref: str) -> str:
     """The repo digest a node's runtime reports as ``imageID`` (``docker.io/library/nginx@sha256:...``)."""
     try:
-        from ..docker.reference import parse_ref
-
         host = docker.hosts.get(node)
-        image = host.lookup_ref(parse_ref(ref)) if host is not None else None
+        parsed = _ref(ref)
+        image = host.lookup_ref(parsed) if host is not None and parsed is not None else None
         if image is None:
             return ""
         digests = sorted(host.repo_digests.get(image.id, ()))

@@ -100,6 +100,14 @@ class SchedulerCache:
         self._bounds_exact = True
         #: per-cycle score signatures, reused so node memos compare by identity
         self.signatures: dict[tuple, tuple] = {}
+        self._names: list[str] = []
+
+    @property
+    def names(self) -> list[str]:
+        """Node names in ``order`` (a slice of it names a window of nodes at C speed). Read-only."""
+        if len(self._names) != len(self.order):
+            self._names = [n.name for n in self.order]
+        return self._names
 
     # -- nodes ------------------------------------------------------------------------------
     def set_node(self, obj: dict) -> NodeState:
@@ -166,6 +174,7 @@ class SchedulerCache:
         self.order.remove(ns)
         for i, n in enumerate(self.order):
             n.index = i
+        self._names = [n.name for n in self.order]
 
     # -- pods ---------------------------------------------------------------------------------
     def add_pod(self, key: POD_KEY, node: str, info: PodSpecInfo, labels: dict, priority: int, start: float,
