@@ -353,10 +353,13 @@ def draw_land(scene: "HouseScene", model: HouseModel) -> dict[str, Box]:
     scene.addItem(head)
     top = L.land.top() + 14 + head.boundingRect().height()
     land_items = list(model.land)[-4:]
-    cols = L.land_cols
     name_font = QFontMetricsF(scene.font_px(16, bold=True))
     widest = max((name_font.horizontalAdvance(c.name) for c in land_items), default=0.0)
-    if cols > 1 and widest + 48 > (L.land.width() - 10) / cols:  # names would wrap: one plot per row
+    cols = L.land_cols
+    if L.tall:  # as many plots side by side as hold their names on one line (bigger houses)
+        cols = next((n for n in range(min(4, max(1, len(land_items))), 0, -1)
+                     if widest + 36 <= (L.land.width() - 10 * (n - 1)) / n), 1)
+    elif cols > 1 and widest + 48 > (L.land.width() - 10) / cols:  # names would wrap: one plot per row
         cols = 1
     rows = 4 // cols if not L.tall else max(1, -(-len(land_items) // cols))  # tall: the plots share the band
     plot_w = (L.land.width() - 10 * (cols - 1)) / cols
@@ -377,13 +380,14 @@ def draw_land(scene: "HouseScene", model: HouseModel) -> dict[str, Box]:
                     min(max(top + plot_h - 56, hint.sceneBoundingRect().bottom() + 6),
                         L.land.bottom() - 8 - plot.sceneBoundingRect().height()))
         scene.addItem(plot)
-        group = QRectF(L.land.left(), top, L.land.width(), plot_h)
+        group = hint.sceneBoundingRect().united(plot.sceneBoundingRect())
     for i, c in enumerate(land_items):
         r, col = divmod(i, cols)
         box = _conjured(scene, c, L.land.left() + col * (plot_w + 10), top + r * plot_h, plot_w, plot_h)
         out[f"container:{c.name}"] = box
         group = group.united(box.sceneBoundingRect())
-    land = Box("land", L.land.width() + 16, L.land.height(), None, None, 0, 8)  # the heading inside: a halo
+    land_h = L.land.height() if not L.tall else min(L.land.height(), group.bottom() + 10 - L.land.top())
+    land = Box("land", L.land.width() + 16, land_h, None, None, 0, 8)  # the heading inside: a halo
     land.setPos(L.land.left() - 8, L.land.top())                               # goes round it, not through it
     land.setZValue(-1)
     land.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
