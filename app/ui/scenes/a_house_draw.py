@@ -374,7 +374,7 @@ def draw_land(scene: "HouseScene", model: HouseModel) -> dict[str, Box]:
         scene.addItem(hint)
         aspect = svg_item("land", scene.profile, 100.0).sceneBoundingRect().height() / 100.0
         room = L.land.bottom() - 12 - hint.sceneBoundingRect().bottom()
-        plot_w = min(L.land.width(), max(60.0, room / aspect))
+        plot_w = min(L.land.width() * 0.6, max(60.0, room / aspect))
         plot = svg_item("land", scene.profile, plot_w)
         plot.setPos(L.land.center().x() - plot_w / 2,  # under the hint, on the stage
                     min(max(top + plot_h - 56, hint.sceneBoundingRect().bottom() + 6),
