@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Any, Callable, TextIO
+from typing import Any, TextIO
 
 from .args import Flag, parse
 from .errors import SimError
@@ -21,49 +21,13 @@ BANNER = ("Container Classroom console (simulated Docker and Kubernetes; nothing
           "Type 'help' for commands, 'exit' to leave.")
 HELP = """Commands:
   docker ...        build, images, history, inspect, tag, push, pull, run, ps, stop, start, rm, rmi, logs, login
-  kubectl ...       the Kubernetes half (when present)
+  kubectl ...       apply, get, describe, scale, rollout, ... (the Kubernetes half)
   sim ...           the simulation itself: 'sim help' lists them
   cd DIR            change the directory relative paths (build contexts, manifests) start from
   .undo             go back to before the last command
   .jump SECONDS     go back to that simulated time (the commands typed after it are dropped when you type again)
   .save FILE        write the session (seed, commands, the files they read) to FILE
   exit, quit        leave"""
-
-
-def _world_factory(err: TextIO) -> Callable[[int], Any] | None:
-    try:
-        from .world import World
-        World(0)
-        return None  # Session's default: the full World
-    except Exception as exc:  # the Kubernetes half may be missing in a partial checkout
-        from . import sim_cli
-        from .console import Console
-        from .core import Simulation
-        from .docker import cli as docker_cli
-        from .docker.engine import DockerEngine
-
-        print(f"note: the full world did not load ({type(exc).__name__}: {exc}); running the Docker half only",
-              file=err)
-
-        class DockerOnlyWorld:
-            def __init__(self, seed: int = 0) -> None:
-                self.sim = Simulation(seed)
-                self._build()
-
-            def _build(self) -> None:
-                self.docker = DockerEngine(self.sim)
-                self.console = Console(self)
-                sim_cli.register(self.console)
-                docker_cli.register(self.console)
-
-            def reset(self, seed: int | None = None) -> None:
-                seed = self.sim.seed if seed is None else seed
-                listeners = self.sim._listeners
-                self.sim.__init__(seed)  # type: ignore[misc]
-                self.sim._listeners = listeners
-                self._build()
-
-        return DockerOnlyWorld
 
 
 class Terminal:
@@ -165,17 +129,16 @@ def main(argv: list[str], stdin: TextIO | None = None, stdout: TextIO | None = N
         print(f"console: {exc}\nusage: main.py --console [--seed N] [--open SESSION.json]", file=err)
         return 2
     from .session import Session
-    factory = _world_factory(err)
     opened = p.str("open")
     if opened:
         try:
             with open(opened, encoding="utf-8") as fh:
-                session = Session.from_json(fh.read(), factory)
+                session = Session.from_json(fh.read())
         except (OSError, SimError) as exc:
             print(f"console: cannot open {opened}: {exc}", file=err)
             return 2
     else:
-        session = Session(seed, factory)
+        session = Session(seed)
     term = Terminal(session, out, err, os.getcwd())
     interactive = hasattr(stdin, "isatty") and stdin.isatty()
     if interactive:
@@ -188,7 +151,7 @@ def main(argv: list[str], stdin: TextIO | None = None, stdout: TextIO | None = N
 
 def _repl(term: Terminal, out: TextIO) -> int:
     try:
-        import readline  # noqa: F401  (line editing and history where available)
+        import readline  # noqa: F401  (line editing and history where available)  # noqa: F401  (importing it gives input() line editing and history)
     except ImportError:
         pass
     print(BANNER, file=out)

@@ -23,10 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from app.sim import sim_cli  # noqa: E402
-from app.sim.console import Console  # noqa: E402
 from app.sim.core import Simulation  # noqa: E402
-from app.sim.docker import cli as docker_cli  # noqa: E402
 from app.sim.docker.builder import BuildError, BuildOptions, plan_build  # noqa: E402
 from app.sim.docker.dockerfile import parse_dockerfile  # noqa: E402
 from app.sim.docker.engine import DockerEngine  # noqa: E402
@@ -35,38 +32,10 @@ CORPUS = ROOT / "tests" / "fixtures" / "dockerfiles"
 _NOT_FOUND = re.compile(r'"(/[^"]*)": not found|"([^"/][^"]*)": not found')
 
 
-class DockerOnlyWorld:
-    """Simulation + DockerEngine + Console: enough for the Docker half when the K8s half is absent."""
-
-    def __init__(self, seed: int = 0) -> None:
-        self.sim = Simulation(seed)
-        self._build()
-
-    def _build(self) -> None:
-        self.docker = DockerEngine(self.sim)
-        self.console = Console(self)
-        sim_cli.register(self.console)
-        docker_cli.register(self.console)
-
-    def reset(self, seed: int | None = None) -> None:
-        seed = self.sim.seed if seed is None else seed
-        listeners = self.sim._listeners
-        self.sim.__init__(seed)  # type: ignore[misc]
-        self.sim._listeners = listeners
-        self._build()
-
-    def run(self, line: str, cwd: str = ".", stdin: str | None = None):
-        return self.console.execute(line, cwd=cwd, stdin=stdin)[0]
-
-
 def world_factory() -> Callable[[int], Any]:
-    """The full World when both halves import, else the Docker-only world."""
-    try:
-        from app.sim.world import World
-        World(0)
-        return World
-    except Exception:
-        return DockerOnlyWorld
+    from app.sim.world import World
+
+    return World
 
 
 def corpus() -> list[tuple[str, str]]:
@@ -247,7 +216,7 @@ def bench_time_travel(points: int = 30) -> dict[str, float]:
     mean = (time.perf_counter() - t0) / points
     t_copy = _time(lambda: copy.deepcopy(session.world))
     return {"actions": float(n), "jumps": float(points), "mean_jump_ms": mean * 1e3, "worst_jump_ms": worst * 1e3,
-            "deepcopy_ms": t_copy * 1e3, "jump_vs_deepcopy": mean / t_copy, "world": float(factory is not DockerOnlyWorld)}
+            "deepcopy_ms": t_copy * 1e3, "jump_vs_deepcopy": mean / t_copy}
 
 
 def main() -> int:
@@ -266,8 +235,8 @@ def main() -> int:
           f"{d['layer_ops']:.0f} layer ops; node-1 stores {d['node_layers']:.0f} distinct layers; "
           f"{d['sim_seconds'] / 3600:.1f} simulated hours")
     t = bench_time_travel()
-    print(f"4. time travel over a simulated hour ({t['actions']:.0f} commands, "
-          f"{'World' if t['world'] else 'Docker-only world'}): mean jump {t['mean_jump_ms']:.1f} ms, "
+    print(f"4. time travel over a simulated hour ({t['actions']:.0f} commands, World): "
+          f"mean jump {t['mean_jump_ms']:.1f} ms, "
           f"worst {t['worst_jump_ms']:.1f} ms -> mean/deepcopy = {t['jump_vs_deepcopy']:.1f}x (one deep copy {t['deepcopy_ms']:.2f} ms)")
     ok = s["cascade_ok"] == 1.0 and t["worst_jump_ms"] < 100
     print("OK" if ok else "CHECK: a target was missed")

@@ -57,45 +57,10 @@ def click_item(view: QGraphicsView, item: Any, offset: QPointF | None = None) ->
     QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pt)
 
 
-class DockerWorld:
-    """The real Docker half and console without the Kubernetes half (used only while app.sim.k8s
-    is not importable, so these scene tests do not depend on it)."""
-
-    def __init__(self, seed: int = 0) -> None:
-        from app.sim import sim_cli
-        from app.sim.console import Console
-        from app.sim.core import Simulation
-        from app.sim.docker import cli as docker_cli
-        from app.sim.docker.engine import DockerEngine
-
-        self.sim = Simulation(seed)
-        self.docker = DockerEngine(self.sim)
-        self.console = Console(self)
-        sim_cli.register(self.console)
-        docker_cli.register(self.console)
-
-    def reset(self, seed: int | None = None) -> None:
-        from app.sim.world import WorldReset
-
-        seed = self.sim.seed if seed is None else seed
-        listeners = self.sim._listeners
-        self.__init__(seed)  # type: ignore[misc]
-        self.sim._listeners = listeners
-        self.sim.emit(WorldReset, new_seed=seed)
-
-    def run(self, line: str, cwd: str = ".", stdin: str | None = None) -> Any:
-        return self.console.execute(line, cwd=cwd, stdin=stdin)[0]
-
-
 def world_factory() -> Any:
-    """The real World when the whole engine imports; the Docker-only world otherwise."""
-    try:
-        from app.sim.world import World
+    from app.sim.world import World
 
-        World(0)
-        return World
-    except ImportError:
-        return DockerWorld
+    return World
 
 
 def make_controller(seed: int = 0, setup: tuple[str, ...] = ()) -> Any:
