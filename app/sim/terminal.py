@@ -151,7 +151,7 @@ def main(argv: list[str], stdin: TextIO | None = None, stdout: TextIO | None = N
 
 def _repl(term: Terminal, out: TextIO) -> int:
     try:
-        import readline  # noqa: F401  (line editing and history where available)  # noqa: F401  (importing it gives input() line editing and history)
+        import readline  # noqa: F401  (line editing and history where available)
     except ImportError:
         pass
     print(BANNER, file=out)
