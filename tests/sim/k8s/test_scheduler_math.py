@@ -130,3 +130,31 @@ def test_most_allocated_packs(classroom) -> None:
     # MostAllocated: min(req, alloc) * 100 / alloc with non-zero requests 150m / 264Mi (incl. log collector)
     assert fit.raw == [(150 * 100 // 2000 + 264 * 100 // 4096) // 2] * 3
     assert d.strategy == "MostAllocated"
+
+
+def test_fast_path_window_names_follow_the_node_order_across_the_wrap_and_removals() -> None:
+    """On a roomy cluster the filters pass a window of k nodes from next_start; the decision names
+    exactly those nodes, in order, wrapping past the end, also after a node has left."""
+    from app.sim.core import Simulation
+    from app.sim.docker.engine import DockerEngine
+    from app.sim.k8s import presets
+    from app.sim.k8s.cluster import Cluster
+
+    sim = Simulation(3)
+    c = Cluster(sim, DockerEngine(sim))
+    presets.large(c, 150)
+    sim.run_until(sim.now)
+    algo, cache = c.scheduler.algorithm, c.scheduler.cache
+    algo.next_start = 120
+    c.remove_node("node-008")
+    sim.run_until(sim.now)
+    c.api.create("pods", {"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "p", "namespace": "default"},
+                          "spec": c.admit_pod_spec({"containers": [{"name": "a", "image": "busybox:1.36"}]}),
+                          "status": {"phase": "Pending"}}, "kubectl")
+    sim.run_until(sim.now + 1)
+    d = c.scheduling_breakdown("default", "p")
+    order = [n.name for n in cache.order]
+    k = num_feasible_nodes_to_find(len(order))
+    assert len(order) == 149 and k == 100
+    assert d.feasible == (order[120:] + order)[:k] == d.evaluated
+    assert cache.names == order and "node-008" not in order and d.winner in d.feasible

@@ -299,3 +299,23 @@ def test_get_watch_prints_each_change(classroom: Console) -> None:
     assert statuses[0] == "Pending" and statuses[-1] == "Running" and "ContainerCreating" in statuses
     assert classroom.sim.now >= 20.0
     assert "table form" in classroom.fail("kubectl get pods -w -o yaml")
+
+
+def test_image_service_answers_as_the_docker_engine_does(classroom: Console) -> None:
+    from app.sim.k8s import imagesvc
+
+    docker = classroom.world.docker
+    classroom.ok("kubectl run p --image=nginx:1.27")
+    classroom.ok("sim run-until pod/p=Running")
+    node = classroom.k8s.api.get("pods", "default", "p")["spec"]["nodeName"]
+    other = next(n for n in ("node-1", "node-2", "node-3") if n != node)
+    for ref in ("nginx:1.27", "docker.io/library/nginx:1.27", "nginx:1.26", "NGINX::bad", ""):
+        for host in (node, other, "nowhere"):
+            assert imagesvc.has_image(docker, host, ref) == docker.has_image(host, ref), (ref, host)
+    assert imagesvc.has_image(docker, node, "nginx:1.27") and not imagesvc.has_image(docker, other, "nginx:1.27")
+    # the cached pull time is the engine's own figure for the same image, layers present and bandwidth
+    a = imagesvc.plan_pull(docker, other, "nginx:1.27", 12.5e6)
+    b = imagesvc.plan_pull(docker, other, "nginx:1.27", 12.5e6)
+    assert a.duration == b.duration == docker.plan_pull(other, "nginx:1.27").duration(12.5e6)
+    assert imagesvc.plan_pull(docker, node, "nginx:1.27", 12.5e6).layers_fetched == 0
+    assert imagesvc.image_id(docker, node, "nginx:1.27").startswith("docker.io/library/nginx@sha256:")
