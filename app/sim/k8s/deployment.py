@@ -51,14 +51,30 @@ def resolve(value: object, total: int, round_up: bool) -> int:
     return int(value or 0)
 
 
+_fenceposts: dict[tuple, tuple[int, int]] = {}
+
+
 def fenceposts(d: dict) -> tuple[int, int]:
-    """(maxSurge, maxUnavailable) in pods for the Deployment's replicas."""
+    """(maxSurge, maxUnavailable) in pods for the Deployment's replicas (a pure function of three
+    values, remembered: every status sync asks)."""
     replicas = int(d["spec"].get("replicas", 1))
     ru = (d["spec"].get("strategy") or {}).get("rollingUpdate") or {}
-    surge = resolve(ru.get("maxSurge", "25%"), replicas, True)
-    unavailable = resolve(ru.get("maxUnavailable", "25%"), replicas, False)
+    ms, mu = ru.get("maxSurge", "25%"), ru.get("maxUnavailable", "25%")
+    key = (ms, type(ms), mu, type(mu), replicas)
+    try:
+        hit = _fenceposts.get(key)
+    except TypeError:  # an unhashable value: compute (and let resolve report it)
+        key, hit = None, None
+    if hit is not None:
+        return hit
+    surge = resolve(ms, replicas, True)
+    unavailable = resolve(mu, replicas, False)
     if surge == 0 and unavailable == 0:
         unavailable = 1
+    if key is not None:
+        if len(_fenceposts) > 10_000:
+            _fenceposts.clear()
+        _fenceposts[key] = (surge, unavailable)
     return surge, unavailable
 
 
@@ -106,10 +122,18 @@ class DeploymentController:
 
     def _owned(self, d: dict) -> list[dict]:
         uid = d["metadata"]["uid"]
-        out = [rs for rs in (self.api.get("replicasets", *k) for k in self._owned_index.get(uid, ()))
-               if rs is not None and any(r.get("uid") == uid and r.get("controller")
-                                         for r in rs["metadata"].get("ownerReferences") or ())]
-        out.sort(key=lambda rs: (parse_timestamp(rs["metadata"]["creationTimestamp"]), rs["metadata"]["name"]))
+        get = self.api.get
+        out = []
+        for k in self._owned_index.get(uid, ()):
+            rs = get("replicasets", *k)
+            if rs is None:
+                continue
+            for r in rs["metadata"].get("ownerReferences") or ():
+                if r.get("uid") == uid and r.get("controller"):
+                    out.append(rs)
+                    break
+        if len(out) > 1:
+            out.sort(key=lambda rs: (parse_timestamp(rs["metadata"]["creationTimestamp"]), rs["metadata"]["name"]))
         return out
 
     # -- reconcile ---------------------------------------------------------------------------------
@@ -269,11 +293,13 @@ class DeploymentController:
 
     def _status(self, d: dict, all_rs: list[dict], new: dict | None) -> None:
         replicas = int(d["spec"].get("replicas", 1))
-        st = lambda r, k: int((r.get("status") or {}).get(k, 0))  # noqa: E731
-        total = sum(st(r, "replicas") for r in all_rs)
-        ready = sum(st(r, "readyReplicas") for r in all_rs)
-        available = sum(st(r, "availableReplicas") for r in all_rs)
-        updated = st(new, "replicas") if new else 0
+        total = ready = available = 0
+        for r in all_rs:  # one pass over the ReplicaSets' status counts
+            rst = r.get("status") or {}
+            total += int(rst.get("replicas", 0))
+            ready += int(rst.get("readyReplicas", 0))
+            available += int(rst.get("availableReplicas", 0))
+        updated = int((new.get("status") or {}).get("replicas", 0)) if new else 0
         _, unavailable = fenceposts(d)
         now = self.sim.now
         old = d.get("status") or {}
