@@ -30,6 +30,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("save_session", "file", "save_session", ("Ctrl+S",)),
     ActionSpec("export_png", "file", "export_png", ("Ctrl+E",), separator_before=True),
     ActionSpec("export_svg", "file", "export_svg", ("Ctrl+Shift+E",)),
+    ActionSpec("export_handout", "file", "export_handout", ("Ctrl+Shift+H",)),
     ActionSpec("quit", "file", "close", ("Ctrl+Q",), separator_before=True),
     ActionSpec("presenter", "view", "toggle_presenter", ("Ctrl+Shift+P", "F6"), checkable=True),
     ActionSpec("fullscreen", "view", "toggle_fullscreen", ("F5", "F11"), checkable=True),
@@ -62,7 +63,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
 MENU_ORDER = ("file", "view", "play", "lesson", "quiz", "help")
 
 #: Actions that drive the engine: off while the window is painted and the engine is still starting.
-LIVE_ONLY = frozenset({"sandbox", "open_session", "save_session", "export_png", "export_svg", "play_pause",
+LIVE_ONLY = frozenset({"sandbox", "open_session", "save_session", "export_png", "export_svg", "export_handout", "play_pause",
                        "next", "prev", "first", "last", "reset", "faster", "slower", "next_chapter",
                        "prev_chapter", "restart_chapter", "quiz_open"})
 

@@ -34,6 +34,7 @@ S: dict[str, tuple[str, str]] = {
     "act.save_session": ("保存会话…", "Save Session…"),
     "act.export_png": ("导出场景为 PNG…", "Export Scene as PNG…"),
     "act.export_svg": ("导出场景为 SVG…", "Export Scene as SVG…"),
+    "act.export_handout": ("导出本章讲义（PDF）…", "Export Chapter Handout (PDF)…"),
     "act.sandbox": ("新建沙盒", "New Sandbox"),
     "act.quit": ("退出", "Quit"),
     "act.presenter": ("演示模式（投影）", "Presenter Mode (Projector)"),
@@ -116,6 +117,8 @@ S: dict[str, tuple[str, str]] = {
     "file.session_filter": ("容器课堂会话 (*.ccsession.json *.json)", "Container Classroom session (*.ccsession.json *.json)"),
     "file.png_filter": ("PNG 图片 (*.png)", "PNG image (*.png)"),
     "file.svg_filter": ("SVG 图片 (*.svg)", "SVG image (*.svg)"),
+    "file.pdf_filter": ("PDF 文档 (*.pdf)", "PDF document (*.pdf)"),
+    "msg.handout_none": ("请先打开一章课程，再导出它的讲义。", "Open a chapter first, then export its handout."),
     # plain scene
     "plain.header": ("场景：{scene}", "Scene: {scene}"),
     "plain.clock": ("模拟时间 {time:.1f} 秒 · 共 {count} 个事件", "Simulated time {time:.1f} s · {count} events"),

@@ -1,4 +1,4 @@
-"""File menu actions of the main window: save and open sessions, export the scene as PNG or SVG.
+"""File menu actions of the main window: save and open sessions, export the scene (PNG, SVG) and handouts.
 
 The engine and the exporters are imported when first used, not with the window (start-up time)."""
 from __future__ import annotations
@@ -24,7 +24,8 @@ class FileActions:
 
         title = strings.get("act.save_session" if save else "act.open_session", self.lang)
         if filter_key != "file.session_filter":
-            title = strings.get("act.export_png" if suffix == ".png" else "act.export_svg", self.lang)
+            title = strings.get({".png": "act.export_png", ".svg": "act.export_svg"}.get(suffix, "act.export_handout"),
+                                self.lang)
         dialog = QFileDialog.getSaveFileName if save else QFileDialog.getOpenFileName
         path, _ = dialog(self, title.replace("…", ""), "", strings.get(filter_key, self.lang),  # type: ignore[arg-type]
                          options=QFileDialog.Option.DontUseNativeDialog)
@@ -121,4 +122,34 @@ class FileActions:
             self._error("msg.export_failed", str(exc))
             return False
         self.statusBar().showMessage(strings.get("msg.exported", self.lang).format(path=path))  # type: ignore[attr-defined]
+        return True
+
+    def export_handout(self) -> None:
+        lesson = getattr(self.player, "lesson", None) if self.player is not None else None
+        if lesson is None:
+            self._error("msg.export_failed", strings.get("msg.handout_none", self.lang))
+            return
+        path = self._ask_path(True, "file.pdf_filter", ".pdf")
+        if path:
+            self.export_handout_to(path)
+
+    def export_handout_to(self, path: str | Path) -> bool:
+        """A PDF of the current chapter, one page per step, in the current language."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QApplication
+
+        from app.ui.handout import export_handout
+
+        lesson = getattr(self.player, "lesson", None) if self.player is not None else None
+        if lesson is None:
+            return False
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            pages = export_handout(lesson, path, self.lang, world_factory=self.world_factory)
+        except OSError as exc:
+            self._error("msg.export_failed", str(exc))
+            return False
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.statusBar().showMessage(strings.get("msg.exported", self.lang).format(path=f"{path} ({pages} pp.)"))  # type: ignore[attr-defined]
         return True

@@ -213,3 +213,18 @@ def test_quiz_window_follows_language_and_presenter(make_window) -> None:  # noq
     window.set_language("zh")
     window.toggle_presenter()
     assert calls == [("lang", "zh"), ("presenter", True)]
+
+
+def test_file_menu_exports_the_chapter_handout_as_pdf(make_window, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QFileDialog
+
+    window = make_window(lang="zh")
+    target = tmp_path / "handout"          # no suffix: the dialog's filter adds .pdf
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.action_map["export_handout"].trigger()
+    pdf = tmp_path / "handout.pdf"
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF")
+    pages = data.count(b"/Type /Page\n") + data.count(b"/Type /Page ") + data.count(b"/Type /Page>")
+    assert pages == len(window.player.lesson.steps)
+    assert "pp." in window.statusBar().currentMessage()
