@@ -119,3 +119,62 @@ class ReadableOnStage(FollowsViewShape):
             if self.stage_height() != self.sceneRect().height() or self.readable_px() != self._floor_used:  # type: ignore[attr-defined]
                 self.rebuild()  # type: ignore[attr-defined]
         return False
+
+
+class ReadableFloor(FollowsViewShape):
+    """A scene that follows the stage's shape and lays out for readable text on a small stage.
+
+    For scenes whose layouts already adapt to ``min_text_px`` (the presenter minimum: cluster,
+    architecture, VM vs containers): the ``min_text_px`` they see is the larger of the window's
+    presenter minimum and the scene units that make :data:`READABLE_PX` screen pixels in the view.
+    So in normal mode at 1024x768 they use the roomier layouts made for presenter sizes (wider left
+    column, fewer lines, counts instead of lists) instead of drawing 6 px text. Without a view
+    (tests, handouts, exports) the floor is 0 and nothing changes.
+    """
+
+    text_floor = 0
+    _window_min_px = 0
+    _floor_used: int | None = None
+    #: like ReadableOnStage, a narrow tall stage gets a taller scene instead of empty bands
+    max_stage_h = 2400.0
+
+    def stage_height(self) -> float:
+        for view in self.views():  # type: ignore[attr-defined]
+            vp = view.viewport()
+            if vp.width() > 0 and vp.height() > 0:
+                h = WIDTH * vp.height() / vp.width()
+                return max(MIN_H, min(self.max_stage_h, round(h / 50) * 50))
+        return MIN_H
+
+    @property
+    def min_text_px(self) -> int:
+        return max(self._window_min_px, self.text_floor)
+
+    @min_text_px.setter
+    def min_text_px(self, px: int) -> None:  # SceneBase.__init__ sets 0; the window sets presenter px
+        self._window_min_px = px
+
+    def set_min_text_px(self, px: int) -> None:
+        if px != self._window_min_px:
+            self._window_min_px = px
+            self.rebuild()  # type: ignore[attr-defined]
+
+    def readable_px(self) -> int:
+        """Scene units that make READABLE_PX screen pixels in the first view (0 without a view)."""
+        for view in self.views():  # type: ignore[attr-defined]
+            vp = view.viewport()
+            if vp.width() > 0 and vp.height() > 0:
+                scale = min(vp.width() / WIDTH, vp.height() / self.stage_height())
+                return int(math.ceil(READABLE_PX / scale))
+        return 0
+
+    def follow_view_shape(self) -> float:
+        height = super().follow_view_shape()
+        self.text_floor = self._floor_used = self.readable_px()
+        return height
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        if event.type() == QEvent.Type.Resize and any(v.viewport() is obj for v in self.views()):  # type: ignore[attr-defined]
+            if self.stage_height() != self.sceneRect().height() or self.readable_px() != self._floor_used:  # type: ignore[attr-defined]
+                self.rebuild()  # type: ignore[attr-defined]
+        return False

@@ -20,7 +20,7 @@ from . import register_scene
 from .b_arch_items import ComponentBox, FrameItem, LinkLayer, MessageItem, PanelItem
 from .b_arch_text import ACTOR_NAMES, INFO
 from .b_model import ViewCache, cluster_view
-from .a_stage_shape import WIDTH, FollowsViewShape
+from .a_stage_shape import WIDTH, ReadableFloor
 from .base import SceneBase
 
 DIAGRAM_W = 1260.0
@@ -51,7 +51,7 @@ NAMES = {"apiserver": ("API Server", "API server"), "etcd": ("etcd", "etcd"), "s
 
 
 @register_scene
-class ArchitectureScene(FollowsViewShape, SceneBase):
+class ArchitectureScene(ReadableFloor, SceneBase):
     scene_id = "architecture"
     title = {"zh": "集群架构", "en": "Cluster architecture"}
 

@@ -13,12 +13,14 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QPainter
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
-from .b_common import NO_PEN, POD_LEGEND, brush, draw_pod_glyph, draw_text, line_height, pen
+from .b_common import NO_PEN, POD_LEGEND, brush, draw_pod_glyph, draw_text, first_fitting, line_height, pen, wrap_text
 from .b_model import NodeView, ServiceView
 
 ALIGN_L = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 ALIGN_R = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 ALIGN_C = Qt.AlignmentFlag.AlignCenter
+#: continuation rows of a wrapped line in a box start with this
+INDENT = "   "
 STATUS_GLYPH = {"Ready": "✓", "NotReady": "✕", "Unknown": "?"}
 #: legend names when the full ones do not fit (presenter sizes)
 SHORT_LEGEND = {"ContainerCreating": ("拉取/创建", "Pulling"), "Running": ("未就绪", "Not ready"),
@@ -109,7 +111,12 @@ class NodeCard(CardItem):
         h = unit * NodeCard.CHIP
         cols = max(1, int((width - t) // (h * 2.2 * 1.25)))
         rows = math.ceil(max(pods, 1) / cols)
-        return t * (1.5 + 2 * 1.05 + 0.3) + rows * h * 2.1 + t * 1.35 + unit * 0.3
+        return t * (1.5 + 2 * 1.05 + 0.3) + rows * h * 2.1 + t * NodeCard.foot_factor(unit) + unit * 0.3
+
+    @staticmethod
+    def foot_factor(unit: float) -> float:
+        """Footer height in text units: one line (a long note is summarised to fit, see foot_lines)."""
+        return 1.35
 
     def chip_h(self) -> float:
         return self.unit * self.CHIP if self.unit else 26.0
@@ -124,7 +131,7 @@ class NodeCard(CardItem):
     def pod_area(self) -> QRectF:
         u = self._unit()
         top = u * 1.5 + 2 * u * 1.05 + u * 0.3
-        area = QRectF(u * 0.5, top, self._rect.width() - u, self._rect.height() - top - u * 1.35)
+        area = QRectF(u * 0.5, top, self._rect.width() - u, self._rect.height() - top - u * self.foot_factor(self.unit))
         return area.translated(self.pos())
 
     def set_state(self, view: NodeView, pulling: tuple[str, ...], note: str) -> None:
@@ -146,14 +153,18 @@ class NodeCard(CardItem):
         # as kubectl get nodes prints it (Unknown shows as NotReady), with the condition in brackets
         status = {"Ready": t("就绪", "Ready"), "NotReady": t("未就绪", "NotReady"),
                   "Unknown": t("未就绪(失联)", "NotReady (Unknown)")}[v.status] if v.status in STATUS_GLYPH else v.status
-        status = f"{STATUS_GLYPH.get(v.status, '?')} {status}"
-        if v.unschedulable:
-            status += t(" · 已封锁", " · cordoned")
+        glyph = STATUS_GLYPH.get(v.status, '?')
+        cordon = t(" · 已封锁", " · cordoned") if v.unschedulable else ""
+        short = {"Unknown": t("未就绪", "NotReady")}.get(v.status, status)
+        # fullest first; a narrow card shows a shorter one (the glyph always: never colour alone)
+        versions = (f"{glyph} {status}{cordon}", f"{glyph} {short}{cordon}", f"{glyph} {short}", glyph)
+        status = versions[0]
         font_b = self._scene.font_px(u * 0.95, bold=True)
         draw_text(painter, head, v.name, font_b, self.profile.color("text"))
         sw = min(w * 0.55, u * 0.8 * len(status) + u)
-        draw_text(painter, QRectF(w - u * 0.5 - sw, head.y(), sw, head.height()), status,
-                  self._scene.font_px(u * 0.8, bold=not healthy),
+        status_font = self._scene.font_px(u * 0.8, bold=not healthy)
+        draw_text(painter, QRectF(w - u * 0.5 - sw, head.y(), sw, head.height()),
+                  first_fitting(versions, status_font, sw), status_font,
                   self.profile.color("ok" if healthy else "error"), ALIGN_R)
         bars = (("CPU", v.cpu_req_m, v.cpu_alloc_m, f"{v.cpu_req_m / 1000:.2g}/{v.cpu_alloc_m / 1000:.3g}"),
                 (t("内存", "MEM"), v.mem_req_b, v.mem_alloc_b,
@@ -165,13 +176,28 @@ class NodeCard(CardItem):
         foot = QRectF(u * 0.5, self._rect.height() - u * 1.25, w - u, u * 1.05)
         note = self.note
         if self.pulling:
-            note = t("↓ 拉取 ", "↓ pulling ") + ", ".join(self.pulling)
+            n = len(self.pulling)
+            note = "\n".join((t("↓ 拉取 ", "↓ pulling ") + ", ".join(self.pulling),
+                               t(f"↓ 拉取 {n} 个镜像", f"↓ pulling {n} image{'s' if n > 1 else ''}"), "↓"))
         if note:
-            draw_text(painter, foot, note, self._scene.font_px(u * 0.75),
-                      self.profile.color("text" if self.pulling else "error"))
+            font = self._scene.font_px(u * 0.75)
+            for i, line in enumerate(reversed(self.foot_lines(note, font, w - u))):
+                draw_text(painter, foot.translated(0, -i * u * 1.05), line, font,
+                          self.profile.color("text" if self.pulling else "error"))
         pods = t(f"{len(v.pods)} 个 Pod", f"{len(v.pods)} pods")
         if not note:
             draw_text(painter, foot, pods, self._scene.font_px(u * 0.75), self.profile.color("muted"), ALIGN_R)
+
+    def foot_lines(self, note: str, font: Any, width: float) -> list[str]:
+        """The footer note as drawn: ``note`` holds versions from the fullest to the shortest, one a
+        line; the first that fits the footer's line is shown (the details dock has the rest), and
+        only when none fits (a tiny card on a big grid) is the shortest cut with "…"."""
+        versions = [v for v in note.split("\n") if v]
+        fm = QFontMetricsF(font)
+        for text in versions:
+            if fm.horizontalAdvance(text) <= width:
+                return [text]
+        return versions[-1:]  # draw_text elides it
 
     def _bar(self, painter: QPainter, r: QRectF, label: str, used: int, total: int, text: str) -> None:
         lw = r.height() * 2.6
@@ -199,12 +225,26 @@ class BoxItem(CardItem):
         self.title = ""
         self.lines: tuple[str, ...] = ()
         self.border = border
+        self.short = ""
+        self.wrap = False
         self.setZValue(3)
 
-    def set_text(self, title: str, lines: tuple[str, ...] = ()) -> None:
-        if (title, lines) != (self.title, self.lines):
-            self.title, self.lines = title, lines
+    def set_text(self, title: str, lines: tuple[str, ...] = (), short: str = "") -> None:
+        """``short``: the title drawn when the full one does not fit (presenter sizes, a narrow stage)."""
+        if (title, lines, short) != (self.title, self.lines, self.short):
+            self.title, self.lines, self.short = title, lines, short
             self.update()
+
+    @staticmethod
+    def rows_for(scene: Any, lines: tuple[str, ...] | list[str], width: float) -> int:
+        """Rows that ``lines`` take wrapped in a box ``width`` wide (the box's layout, for sizing it)."""
+        font = scene.font_px(15)
+        return sum(max(1, len(wrap_text(line, font, BoxItem._wrap_width(font, width)))) for line in lines)
+
+    @staticmethod
+    def _wrap_width(font: Any, width: float) -> float:
+        """Width to wrap at in a box ``width`` wide: the text room less the continuation indent."""
+        return width - 24 - QFontMetricsF(font).horizontalAdvance(INDENT) - 1
 
     def _title_h(self) -> float:
         return line_height(self._scene, 18, 1.45)
@@ -219,15 +259,37 @@ class BoxItem(CardItem):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: Any = None) -> None:
         self.frame(painter, "panel", self.border, width=2.0)
         th, rh = self._title_h(), self.row_h()
-        draw_text(painter, QRectF(12, 6, self._rect.width() - 24, th), self.title,
-                  self._scene.font_px(18, bold=True), self.profile.color(self.border))
+        title_font = self._scene.font_px(18, bold=True)
+        title = self.title
+        if self.short and QFontMetricsF(title_font).horizontalAdvance(title) > self._rect.width() - 24:
+            title = self.short
+        draw_text(painter, QRectF(12, 6, self._rect.width() - 24, th), title, title_font,
+                  self.profile.color(self.border))
         y = th + 8
         font = self._scene.font_px(15)
-        for line in self.lines:
+        for line in self.shown_lines(font):
             if y + rh > self._rect.height():
                 break
             draw_text(painter, QRectF(12, y, self._rect.width() - 24, rh), line, font, self.profile.color("text"))
             y += rh
+
+    def rows_per_line(self) -> list[int]:
+        """How many drawn rows each line takes (the scene puts click targets over them)."""
+        if not self.wrap:
+            return [1] * len(self.lines)
+        font = self._scene.font_px(15)
+        return [max(1, len(wrap_text(line, font, self._wrap_width(font, self._rect.width())))) for line in self.lines]
+
+    def shown_lines(self, font: Any) -> list[str]:
+        """The lines as drawn: each wrapped to the box (continuations indented), so a pull line is
+        never cut; with ``wrap`` off (rows that match click targets) one row per line."""
+        if not self.wrap:
+            return list(self.lines)
+        out: list[str] = []
+        for line in self.lines:
+            parts = wrap_text(line, font, self._wrap_width(font, self._rect.width()))
+            out += parts[:1] + [INDENT + p for p in parts[1:]]
+        return out
 
 
 class LegendItem(CardItem):
@@ -303,8 +365,11 @@ class ServiceItem(CardItem):
                              QPointF(cx + s, cy), QPointF(cx + s / 2, cy + s), QPointF(cx - s / 2, cy + s)])
         draw_text(painter, QRectF(h * 0.62, 2, w - h * 0.7, h * 0.5), f"svc/{v.name}",
                   self._scene.font_px(h * 0.3, bold=True), self.profile.color("text"))
-        line = t(f"{v.type} {v.cluster_ip} → {len(v.ready)} 就绪", f"{v.type} {v.cluster_ip} → {len(v.ready)} ready")
+        ready = t(f"→ {len(v.ready)} 就绪", f"→ {len(v.ready)} ready")
         if v.not_ready:
-            line += t(f" · {len(v.not_ready)} 未就绪", f" · {len(v.not_ready)} not ready")
-        draw_text(painter, QRectF(8, h * 0.52, w - 16, h * 0.42), line, self._scene.font_px(h * 0.24),
+            ready += t(f" · {len(v.not_ready)} 未就绪", f" · {len(v.not_ready)} not ready")
+        # fullest first: a narrow card drops the type, then the address (the details dock has both)
+        versions = (f"{v.type} {v.cluster_ip} {ready}", f"{v.cluster_ip} {ready}", ready)
+        font = self._scene.font_px(h * 0.24)
+        draw_text(painter, QRectF(8, h * 0.52, w - 16, h * 0.42), first_fitting(versions, font, w - 16), font,
                   self.profile.color("text"))

@@ -47,6 +47,16 @@ def wrap_text(text: str, font: QFont, width: float) -> list[str]:
     return [ln for ln in lines if ln]
 
 
+def first_fitting(versions: "list[str] | tuple[str, ...]", font: QFont, width: float) -> str:
+    """The first of ``versions`` (fullest first) that fits ``width`` at ``font``; else the last
+    (which draw_text then cuts with "…"): a summary instead of a cut line."""
+    fm = QFontMetricsF(font)
+    for text in versions:
+        if fm.horizontalAdvance(text) <= width:
+            return text
+    return versions[-1]
+
+
 def fit_font(scene, text: str, px: float, width: float, bold: bool = False) -> QFont:
     """The scene's font at ``px``, shrunk (down to 70 %) so that ``text`` fits in ``width``."""
     font = scene.font_px(px, bold=bold)

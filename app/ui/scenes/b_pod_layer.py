@@ -10,6 +10,7 @@ scene's animation) only interpolates the drawn position from where it was toward
 """
 from __future__ import annotations
 
+import math
 from typing import Any, Iterable
 
 import numpy as np
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
 from app.ui.theme import ui_font
 
+from .a_stage_shape import READABLE_PX as READABLE_LABEL_PX
 from .b_common import NO_PEN, POD_STYLES, brush, pen
 
 
@@ -174,11 +176,13 @@ class PodLayer(QGraphicsItem):
             return
         profile = self._scene.profile
         painter.setPen(pen(profile.color("text")))
+        floor = READABLE_LABEL_PX / scale if scale > 0 else 0.0  # never under 11 px on screen
         for i in vis:
             x, y, w, h = cur[i]
-            painter.setFont(ui_font(int(max(6.0, h * 0.5))))  # secondary labels: sized to the chip
+            px = max(6.0, h * 0.5, floor)  # secondary labels: sized to the chip, but readable
+            painter.setFont(ui_font(int(math.ceil(px))))
             tag = self.tags[i]
-            painter.drawText(QRectF(x - w * 0.3, y + h + 1, w * 1.6, h * 0.7),
+            painter.drawText(QRectF(x - w * 0.3, y + h + 1, w * 1.6, max(h * 0.7, px * 1.4)),
                              int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop),
                              f"{tag} {self.labels[i]}" if tag else self.labels[i])
 

@@ -27,7 +27,7 @@ from .b_common import NO_BRUSH, NO_PEN, line_height
 from .b_model import ClusterView, ViewCache, cluster_view, get_object, owner_deployment
 from .b_pod_layer import PodLayer
 from .b_routes import ParcelItem, RouteLayer
-from .a_stage_shape import FollowsViewShape
+from .a_stage_shape import ReadableFloor
 from .base import SCENE_RECT, SceneBase
 
 CARD_GAP = 14.0
@@ -35,14 +35,14 @@ LEFT = QRectF(16, 16, 300, 868)
 GRID = QRectF(332, 132, 1252, 752)
 SERVICES = QRectF(332, 16, 1252, 100)
 #: at presenter sizes the left column is wider, so its titles and lines are not cut
-PRESENTER_PX, LEFT_W_PRESENTER = 22, 380.0
+PRESENTER_PX, LEFT_W_PRESENTER, LEFT_W_MAX = 22, 380.0, 500.0
 #: image parcels in flight at most (the node cards list every pull anyway)
 MAX_PARCELS = 12
 EVICT_TAINTS = ("node.kubernetes.io/unreachable", "node.kubernetes.io/not-ready")
 
 
 @register_scene
-class ClusterScene(FollowsViewShape, SceneBase):
+class ClusterScene(ReadableFloor, SceneBase):
     scene_id = "cluster"
     title = {"zh": "集群运行", "en": "Cluster at work"}
 
@@ -71,8 +71,10 @@ class ClusterScene(FollowsViewShape, SceneBase):
     @property
     def left(self) -> QRectF:
         extra = self.sceneRect().height() - SCENE_RECT.height()  # a taller stage (a_stage_shape)
-        return QRectF(LEFT.x(), LEFT.y(), LEFT_W_PRESENTER if self.min_text_px >= PRESENTER_PX else LEFT.width(),
-                      LEFT.height() + extra)
+        px = self.min_text_px
+        # big type (presenter, or a small stage in the window): a wider column, growing with the type
+        width = max(LEFT_W_PRESENTER, min(LEFT_W_MAX, px * 10.0)) if px >= PRESENTER_PX else LEFT.width()
+        return QRectF(LEFT.x(), LEFT.y(), width, LEFT.height() + extra)
 
     @property
     def grid(self) -> QRectF:
@@ -103,15 +105,21 @@ class ClusterScene(FollowsViewShape, SceneBase):
         row, gap = line_height(self, 15, 1.45), 14.0
         legend_h = LegendItem.height_for(self)
         big = row > 30  # presenter sizes: fewer lines, so the pending queue keeps its room
-        reg_h = row * 2 + 16 if big else 150.0
-        dep_h = row * 3 + 16 if big else 206.0
+        # big: as many rows as the lines take wrapped now (a few at most); they are never cut
+        width = self.left.width()
+        reg_rows = min(3, BoxItem.rows_for(self, self._recent_pulls[:1] or ["-"], width))
+        dep_rows = min(4, BoxItem.rows_for(self, self._deployment_lines(world)[0] or ["-"], width))
+        reg_h = row * (1 + reg_rows) + 16 if big else 150.0
+        dep_h = row * (1 + dep_rows) + 16 if big else 206.0
         queue_h = self.left.height() - legend_h - reg_h - dep_h - 3 * gap
         y = self.left.y()
         self.registry_box = self._box(QRectF(self.left.x(), y, self.left.width(), reg_h), "registry", "registry")
+        self.registry_box.wrap = True
         y += reg_h + gap
         self.queue_box = self._box(QRectF(self.left.x(), y, self.left.width(), queue_h), "pending-queue", "warning")
         y += queue_h + gap
         self.deploy_box = self._box(QRectF(self.left.x(), y, self.left.width(), dep_h), "deployments", "accent")
+        self.deploy_box.wrap = True
         y += dep_h + gap
         self.legend = LegendItem(self, QRectF(self.left.x(), y, self.left.width(), legend_h))
         self.addItem(self.legend)
@@ -276,9 +284,9 @@ class ClusterScene(FollowsViewShape, SceneBase):
         if moves:
             self._fly(moves)
         self.queue_box.set_text(t(f"等待调度 ({len(pending)})", f"Pending queue ({len(pending)})"),
-                                () if pending else (t("(空)", "(empty)"),))
+                                () if pending else (t("(空)", "(empty)"),), t(f"等待 ({len(pending)})", f"Pending ({len(pending)})"))
         self.registry_box.set_text(t("镜像仓库 docker.io", "Registry docker.io"),
-                                   tuple(self._recent_pulls) or (t("还没有拉取", "no pulls yet"),))
+                                   tuple(self._recent_pulls) or (t("还没有拉取", "no pulls yet"),), t("镜像仓库", "Registry"))
         self._sync_deployments(world)
         self._sync_services()
         if self.selected and self.selected[0] == "Pod":
@@ -287,7 +295,22 @@ class ClusterScene(FollowsViewShape, SceneBase):
             self._place_proxy(pid, proxy)
 
     def _sync_deployments(self, world: Any) -> None:
-        lines, self._deploy_rows = [], []
+        lines, self._deploy_rows = self._deployment_lines(world)
+        self.deploy_box.set_text(self.t("Deployment", "Deployments"), tuple(lines) or (self.t("(无)", "(none)"),),
+                                 self.t("Deploy", "Deploy."))
+        body = self.deploy_box.body_rect()
+        rh = self.deploy_box.row_h()
+        y = body.y()
+        for (ns, name), rows in zip(self._deploy_rows, self.deploy_box.rows_per_line()):
+            pid = f"deployment:{name}"
+            row = QRectF(body.x(), y, body.width(), rh * rows)  # a wrapped line: one target over its rows
+            y += rh * rows
+            proxy = self._proxies.get(pid) or self._new_proxy(pid)
+            proxy.setRect(row)
+
+    def _deployment_lines(self, world: Any) -> tuple[list[str], list[tuple[str, str]]]:
+        """One line per Deployment (ready/wanted and revision) and its (namespace, name)."""
+        lines, rows = [], []
         revisions: dict[tuple[str, str], int] = {}  # the newest ReplicaSet revision per Deployment
         for rs in _store_items(world, "replicasets"):
             meta = rs["metadata"]
@@ -308,15 +331,8 @@ class ClusterScene(FollowsViewShape, SceneBase):
             mark = "✓" if ready == want and updated == want else "⟳"
             lines.append(self.t(f"{mark} {meta['name']}  {ready}/{want} 就绪 · 版本{rev}",
                                 f"{mark} {meta['name']}  {ready}/{want} ready · rev {rev}"))
-            self._deploy_rows.append((meta.get("namespace", "default"), meta["name"]))
-        self.deploy_box.set_text(self.t("Deployment", "Deployments"), tuple(lines) or (self.t("(无)", "(none)"),))
-        body = self.deploy_box.body_rect()
-        rh = self.deploy_box.row_h()
-        for i, (ns, name) in enumerate(self._deploy_rows):
-            pid = f"deployment:{name}"
-            row = QRectF(body.x(), body.y() + i * rh, body.width(), rh)
-            proxy = self._proxies.get(pid) or self._new_proxy(pid)
-            proxy.setRect(row)
+            rows.append((meta.get("namespace", "default"), meta["name"]))
+        return lines, rows
 
     def _sync_services(self) -> None:
         cv = self.view
@@ -348,12 +364,17 @@ class ClusterScene(FollowsViewShape, SceneBase):
             if taint.get("key") in EVICT_TAINTS and taint.get("effect") == "NoExecute":
                 short = taint["key"].split("/")[-1]
                 added = taint.get("timeAdded")
+                # versions from the fullest to the shortest, one a line: the card shows the first
+                # that fits (NodeCard.foot_lines), the time always first
                 if added:
-                    at = parse_timestamp(added) + 300
-                    # the time first: on a projector a long line is cut at the end
-                    return self.t(f"{_clock(at)} 驱逐 · 污点 {short}:NoExecute,容忍 300 秒",
-                                  f"evicts at {_clock(at)} · taint {short}:NoExecute, 300 s toleration")
-                return self.t(f"污点 {short}:NoExecute · 300 秒后驱逐", f"taint {short}:NoExecute · evicts after 300 s")
+                    at = _clock(parse_timestamp(added) + 300)
+                    return "\n".join((
+                        self.t(f"{at} 驱逐 · 污点 {short}:NoExecute,容忍 300 秒",
+                               f"evicts at {at} · taint {short}:NoExecute, 300 s toleration"),
+                        self.t(f"{at} 驱逐 · 污点 {short}", f"evicts at {at} · taint {short}"),
+                        self.t(f"{at} 驱逐", f"evicts at {at}")))
+                return "\n".join((self.t(f"污点 {short}:NoExecute · 300 秒后驱逐", f"taint {short}:NoExecute · evicts after 300 s"),
+                                   self.t("300 秒后驱逐", "evicts after 300 s")))
         if self.view.nodes.get(name) and self.view.nodes[name].status != "Ready":
             return self.t("没有心跳", "no heartbeat")
         return ""

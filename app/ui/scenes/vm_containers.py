@@ -31,7 +31,7 @@ from app.ui.scenes.a_items import GlyphItem, glyph_path
 from app.ui.scenes.a_vm_charts import KIND_ROLES
 from app.ui.scenes.a_vm_stacks import (CT_COLS, StackLayout, containers_on_host, draw_container, draw_empty_hint,
                                        draw_stacks)
-from app.ui.scenes.a_stage_shape import MIN_H, TALL_H, WIDTH, FollowsViewShape
+from app.ui.scenes.a_stage_shape import MIN_H, TALL_H, WIDTH, ReadableFloor
 from app.ui.scenes.base import SceneBase
 
 PRESETS = (1, 10, 100, 1000, 5000)
@@ -52,7 +52,7 @@ def slider_from_n(n: int) -> int:
 
 
 @register_scene
-class VmContainersScene(FollowsViewShape, SceneBase):
+class VmContainersScene(ReadableFloor, SceneBase):
     scene_id = "vm-vs-container"
     title = {"zh": "虚拟机与容器", "en": "Virtual machines vs containers"}
 
