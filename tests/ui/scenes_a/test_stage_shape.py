@@ -3,6 +3,7 @@ inside the scene rect, show names and Dockerfile lines whole (wrapped, never sho
 show every layer of a push, and keep text readable on screen in the window at 1024x768."""
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import Any
 
@@ -200,5 +201,37 @@ def test_registry_grows_its_type_to_use_a_tall_stage_but_never_loses_a_layer(qtb
     assert scene.text_grow > 1.0  # a short list on a tall stage: bigger type
     assert scene.item_for("transfer:more") is None and _outside(scene) == []
     assert scene.itemsBoundingRect().bottom() > 0.6 * scene.sceneRect().height()
+    view.setScene(None)
+    scene.clear_items()
+
+
+# -- cluster, architecture, VM vs containers: the readable floor on their presenter-aware layouts ----
+
+@pytest.mark.parametrize("name", ["cluster", "architecture", "vm_containers"])
+def test_readable_floor_raises_min_text_px_only_in_a_small_view(qtbot: Any, controller: Any, name: str) -> None:
+    """Without a view nothing changes (0: handouts, exports); in a 530-px stage the scene lays out
+    for 11 px text; the window's presenter minimum still wins when larger, and a reset restores the
+    floor; a large stage lowers it again."""
+    from app.ui.scenes.architecture import ArchitectureScene
+    from app.ui.scenes.cluster import ClusterScene
+    from app.ui.scenes.vm_containers import VmContainersScene
+
+    cls = {"cluster": ClusterScene, "architecture": ArchitectureScene, "vm_containers": VmContainersScene}[name]
+    controller.execute("sim preset classroom")
+    controller.finish()
+    scene = harness.make_scene(cls, controller, False, "en")
+    assert scene.min_text_px == 0 and scene.text_floor == 0
+    view = harness.view_for(scene, 530, 690)
+    floor = scene.min_text_px
+    assert floor >= READABLE_PX * 1600 / 530 - 1 and scene.tall
+    assert _outside(scene) == []
+    scene.set_min_text_px(floor + 20)  # the window's presenter minimum, larger
+    assert scene.min_text_px == floor + 20
+    scene.set_min_text_px(0)  # presenter off
+    assert scene.min_text_px == floor
+    view.resize(1600, 1000)
+    QApplication.processEvents()
+    assert scene.min_text_px == math.ceil(READABLE_PX / min(1600 / 1600, 1000 / scene.sceneRect().height()))
+    assert _outside(scene) == []
     view.setScene(None)
     scene.clear_items()
