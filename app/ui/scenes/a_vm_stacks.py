@@ -95,6 +95,12 @@ def _headers(scene: "VmContainersScene") -> float:
     """Column titles and per-instance costs; returns the lowest y they use."""
     t = scene.t
     low = 0.0
+    vm_disk, ct_disk = (vm_model.format_size(vm_model.VM.per_instance_disk_mib),
+                        vm_model.format_size(vm_model.CONTAINER.shared_disk_mib))
+    short = {VM_X: t(f"整套系统 · {vm_disk} · 约 {vm_model.VM.boot_seconds:.0f} 秒",
+                     f"Whole OS · {vm_disk} · ~{vm_model.VM.boot_seconds:.0f} s"),
+             CT_X: t(f"只有应用 · 共用 {ct_disk} · 约 {vm_model.CONTAINER.boot_seconds:.1f} 秒",
+                     f"App only · shared {ct_disk} · ~{vm_model.CONTAINER.boot_seconds:.1f} s")}
     for x, head, cost in (
         (VM_X, t("虚拟机", "Virtual machines"),
          t(f"每台：整套操作系统，{vm_model.format_size(vm_model.VM.per_instance_disk_mib)} 磁盘，"
@@ -111,6 +117,8 @@ def _headers(scene: "VmContainersScene") -> float:
         h.setPos(x, 100)
         scene.addItem(h)
         c = text_item(cost, scene.font_px(22), scene.color("muted"), width=STACK_W)
+        if c.boundingRect().height() > QFontMetricsF(c.font()).lineSpacing() * 2.5:  # big type: the summary
+            c = text_item(short[x], scene.font_px(22), scene.color("muted"), width=STACK_W)
         c.setPos(x, 104 + h.boundingRect().height())
         scene.addItem(c)
         low = max(low, c.y() + c.boundingRect().height())
@@ -150,6 +158,9 @@ def _draw_vms(scene: "VmContainersScene", bottom: float, top_limit: float) -> fl
     t = scene.t
     w = (STACK_W - 2 * 14) / 3
     guest_label = t("客户机\n系统", "Guest\nOS")  # broken on purpose: narrow blocks, big type
+    fm = QFontMetricsF(scene.font_px(25, bold=True))
+    if max(fm.horizontalAdvance(word) for word in guest_label.split()) > w - 14:
+        guest_label = t("系统", "OS")  # presenter type on a narrow stage: never a word cut in two
     hg = max(90.0, _text_height(scene, guest_label, w - 12, 25) + 16)
     ha = max(64.0, _text_height(scene, t("应用 1", "App 1"), w - 12, 25) + 16)
     label_h = text_item("VM", scene.font_px(20, bold=True), scene.color("text")).boundingRect().height()
