@@ -72,3 +72,23 @@ def test_the_lead_s_node_footer_reads_whole_at_1280x800(qtbot: Any, tmp_path: Pa
     notes = [t for t in texts if t.startswith("evicts at ")]
     assert notes and not any("…" in t for t in notes), notes
     window.close()
+
+
+def test_a_100_node_cluster_in_a_small_stage_still_lays_out(make_scene) -> None:
+    """The big grid (equal cards, chips shrunk) under the readable floor: every card in the grid,
+    every pod on its card, the left column's boxes inside the scene."""
+    from tests.ui.scenes_a.harness import view_for
+
+    from app.ui.scenes.cluster import ClusterScene
+
+    from .fake_cluster import FakeWorld
+
+    scene, _ = make_scene(ClusterScene, FakeWorld(nodes=100, pods=3000))
+    view = view_for(scene, 530, 690)
+    assert scene.min_text_px >= READABLE_PX * 1600 / 530 - 1 and scene._capacity == 0  # the big grid
+    grid = scene.grid.adjusted(-3, -3, 3, 3)
+    assert all(grid.contains(c.sceneBoundingRect()) for c in scene.cards.values())
+    assert len(scene.pods.keys) == 3000
+    for box in (scene.registry_box, scene.queue_box, scene.deploy_box, scene.legend):
+        assert scene.sceneRect().contains(box.sceneBoundingRect())
+    view.setScene(None)
