@@ -224,11 +224,17 @@ def draw_container(scene: "VmContainersScene", layout: StackLayout, index: int, 
 
 
 def draw_empty_hint(scene: "VmContainersScene", layout: StackLayout) -> Box:
-    box = Box("ct:none", STACK_W, layout.ct_h, None, scene.color("muted"), 2, 10, dashed=True)
-    box.setPos(*container_slot(layout, 0))
-    t = text_item(scene.t("还没有容器：试试 docker run", "No containers yet: try docker run"),
-                  scene.font_px(20), scene.color("muted"), width=STACK_W - 20, center=True, parent=box)
-    t.setPos(10, (layout.ct_h - t.boundingRect().height()) / 2)
+    hint = scene.t("还没有容器：试试 docker run", "No containers yet: try docker run")
+    t = text_item(hint, scene.font_px(20), scene.color("muted"), width=STACK_W - 20, center=True)
+    if t.boundingRect().height() > layout.ct_h - 8:  # big type: the short hint (the narration says the rest)
+        t = text_item(scene.t("还没有容器", "No containers yet"), scene.font_px(20), scene.color("muted"),
+                      width=STACK_W - 20, center=True)
+    h = max(layout.ct_h, t.boundingRect().height() + 8)  # grows upward from the first slot, never over text
+    box = Box("ct:none", STACK_W, h, None, scene.color("muted"), 2, 10, dashed=True)
+    x, y = container_slot(layout, 0)
+    box.setPos(x, y + layout.ct_h - h)
+    t.setParentItem(box)
+    t.setPos(10, (h - t.boundingRect().height()) / 2)
     box.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
     scene.addItem(box)
     return box
