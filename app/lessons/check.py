@@ -55,10 +55,35 @@ def _check_banks(path: Path) -> list[Problem]:
     return list(module.check_banks(path))
 
 
+def checked_summary(path: Path | str | None = None) -> str:
+    """What a check covers, as one line: chapters, steps, try-its and quiz questions."""
+    root = Path(path) if path is not None else LESSONS_DIR
+    lessons_path, quiz_path = _split(root)
+    parts: list[str] = []
+    if lessons_path is not None and lessons_path.exists():
+        lessons = load_all(lessons_path).lessons
+        steps = [s for lesson in lessons for s in lesson.steps]
+        parts += [f"{len(lessons)} chapter(s)", f"{len(steps)} step(s)",
+                  f"{sum(1 for s in steps if s.try_it is not None)} try-it(s)"]
+    if quiz_path is not None and quiz_path.exists():
+        try:
+            from app.quiz.bank import load_bank, load_banks  # the quiz package sits above this one
+        except ImportError:
+            return "checked " + ", ".join(parts)
+        folder = quiz_path / "quiz" if (quiz_path / "quiz").is_dir() else quiz_path
+        if folder.is_dir():
+            banks = load_banks(folder)[0]
+        else:
+            banks = [b for b in [load_bank(folder)[0]] if b is not None]
+        parts.append(f"{sum(len(b.questions) for b in banks)} quiz question(s) in {len(banks)} bank(s)")
+    return "checked " + ", ".join(parts) if parts else "checked nothing"
+
+
 def main(path: str | None = None, out: TextIO = sys.stdout) -> int:
     problems = check_lessons(path)
     for problem in problems:
         print(problem, file=out)
+    print(checked_summary(path), file=out)
     errors = [p for p in problems if not p.message.startswith("warning:")]
     target = path or str(LESSONS_DIR)
     if errors:

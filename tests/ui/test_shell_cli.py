@@ -55,16 +55,13 @@ def test_check_lessons_names_file_and_line() -> None:
     assert "03-broken.toml:17: step 'b': caption.en is missing" in proc.stdout
 
 
-def _engine_ready() -> bool:
-    try:
-        from app.sim.world import World
-        World(0)
-    except Exception:
-        return False
-    return True
+def test_check_lessons_says_what_it_checked() -> None:
+    proc = _run(["--check-lessons", str(FIXTURES / "good")], env=_env())
+    assert "checked 2 chapter(s), 6 step(s), 1 try-it(s)" in proc.stdout  # printed whether or not it passes
 
 
-@pytest.mark.skipif(not _engine_ready(), reason="the Docker/Kubernetes halves of the engine are not importable yet")
+
+
 def test_screenshot_renders_offscreen_and_exits(tmp_path: Path) -> None:
     out = tmp_path / "shot.png"
     home = tmp_path / "home"

@@ -12,16 +12,8 @@ from app.lessons.runner import HeadlessRun
 from app.ui.settings import Preferences
 
 
-def _engine_ready() -> bool:
-    try:
-        from app.sim.world import World
-        World(0)
-    except Exception:
-        return False
-    return True
 
 
-@pytest.mark.skipif(not _engine_ready(), reason="the engine cannot build a World yet")
 def test_all_lessons_play_in_the_window_as_headless(qtbot, home, monkeypatch) -> None:  # noqa: ANN001
     from app.ui import main_window
     from app.ui.main_window import MainWindow, StartOptions
