@@ -54,7 +54,13 @@ def plan_pull(docker: Any, node: str, ref: str, bandwidth: float) -> PullResult:
     try:
         plan = docker.plan_pull(node, ref)
     except SimError as exc:
-        raise PullError(str(exc)) from None
+        # Kubelets talk to containerd through the CRI: they report its words wrapped in the gRPC status
+        # (NotFound for a missing tag, Unknown for access denied or an unknown host), not the Docker CLI's.
+        cri = getattr(exc, "cri_message", None)
+        if cri is None:
+            raise PullError(str(exc)) from None
+        code = "NotFound" if getattr(exc, "reason", "") == "tag" else "Unknown"
+        raise PullError(f"rpc error: code = {code} desc = {cri}") from None
     layers = _layers(plan)
     flags = tuple(bool(getattr(layer, "present", False)) for layer in layers)
     present = sum(flags)
