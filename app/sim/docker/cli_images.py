@@ -134,7 +134,13 @@ def inspect(world: Any, inv: Invocation, host_name: str, args: list[str]) -> str
     fmt = p.str("format")
     if fmt:
         return "\n".join(render(fmt, d) for d in docs)
-    return json.dumps(docs, indent=4)
+    return go_json(docs)
+
+
+def go_json(doc: Any) -> str:
+    """JSON as Docker's Go encoder writes it: UTF-8 kept as is, but <, > and & escaped for HTML safety."""
+    text = json.dumps(doc, indent=4, ensure_ascii=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def image_group(world: Any, inv: Invocation, host_name: str, args: list[str]) -> str:
