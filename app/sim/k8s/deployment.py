@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from . import events as ev
 from .meta import fnv32a, owner_ref, safe_encode, set_condition, parse_timestamp
 from .store import DELETED
+from .workqueue import KeyedWorkQueue
 
 if TYPE_CHECKING:
     from .cluster import Cluster
@@ -78,7 +79,9 @@ def fenceposts(d: dict) -> tuple[int, int]:
     return surge, unavailable
 
 
-class DeploymentController:
+class DeploymentController(KeyedWorkQueue):
+    resource = "deployments"
+
     def __init__(self, cluster: "Cluster") -> None:
         self.cluster, self.api, self.sim = cluster, cluster.api, cluster.sim
         self._dirty: dict[tuple[str, str], None] = {}
@@ -106,19 +109,6 @@ class DeploymentController:
                 else:
                     owned[key] = None
                 self._mark((obj["metadata"]["namespace"], ref["name"]))
-
-    def _mark(self, key: tuple[str, str]) -> None:
-        self._dirty[key] = None
-        if self._timer is None:
-            self._timer = self.sim.schedule(0.0, self.process)
-
-    def process(self) -> None:
-        self._timer = None
-        dirty, self._dirty = self._dirty, {}
-        for key in dirty:
-            d = self.api.get("deployments", *key)
-            if d is not None:
-                self.sync(d)
 
     def _owned(self, d: dict) -> list[dict]:
         uid = d["metadata"]["uid"]

@@ -18,6 +18,7 @@ from .labels import matches, from_match_labels
 from .meta import random_suffix
 from .podops import is_ready
 from .store import DELETED
+from .workqueue import KeyedWorkQueue
 
 if TYPE_CHECKING:
     from .cluster import Cluster
@@ -28,7 +29,9 @@ SERVICE_NAME = "kubernetes.io/service-name"
 MANAGED_BY = "endpointslice.kubernetes.io/managed-by"
 
 
-class EndpointSliceController:
+class EndpointSliceController(KeyedWorkQueue):
+    resource = "services"
+
     def __init__(self, cluster: "Cluster") -> None:
         self.cluster, self.api, self.sim = cluster, cluster.api, cluster.sim
         self._dirty: dict[tuple[str, str], None] = {}
@@ -60,18 +63,8 @@ class EndpointSliceController:
             if matches(compiled, labels) or (old is not None and matches(compiled, old_labels)):
                 self._mark((ns, svc["metadata"]["name"]))
 
-    def _mark(self, key: tuple[str, str]) -> None:
-        self._dirty[key] = None
-        if self._timer is None:
-            self._timer = self.sim.schedule(0.0, self.process)
-
-    def process(self) -> None:
-        self._timer = None
-        dirty, self._dirty = self._dirty, {}
-        for key in dirty:
-            svc = self.api.get("services", *key)
-            if svc is not None and svc["spec"].get("selector"):
-                self.sync(svc)
+    def wants(self, svc: dict) -> bool:
+        return bool(svc["spec"].get("selector"))  # a Service without a selector has hand-made endpoints
 
     def _slices(self, key: tuple[str, str]) -> list[dict]:
         out = [s for s in self.api.store.items("endpointslices", key[0])

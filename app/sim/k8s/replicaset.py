@@ -16,6 +16,7 @@ from . import events as ev
 from .meta import owner_ref, parse_timestamp, random_suffix, condition
 from .podops import graceful_delete, is_active, is_ready
 from .store import DELETED
+from .workqueue import KeyedWorkQueue
 
 if TYPE_CHECKING:
     from .cluster import Cluster
@@ -33,7 +34,9 @@ class RSCounts:
         self.expect_add = self.expect_del = 0
 
 
-class ReplicaSetController:
+class ReplicaSetController(KeyedWorkQueue):
+    resource = "replicasets"
+
     def __init__(self, cluster: "Cluster") -> None:
         self.cluster, self.api, self.sim = cluster, cluster.api, cluster.sim
         self.counts: dict[str, RSCounts] = {}
@@ -97,19 +100,6 @@ class ReplicaSetController:
                     return
             self._pod_state[key] = (uid, active, ready)
         self._mark((meta["namespace"], ref["name"]))
-
-    def _mark(self, key: tuple[str, str]) -> None:
-        self._dirty[key] = None
-        if self._timer is None:
-            self._timer = self.sim.schedule(0.0, self.process)
-
-    def process(self) -> None:
-        self._timer = None
-        dirty, self._dirty = self._dirty, {}
-        for key in dirty:
-            rs = self.api.get("replicasets", *key)
-            if rs is not None:
-                self.sync(rs)
 
     # -- reconcile ----------------------------------------------------------------------------------
     def sync(self, rs: dict) -> None:
