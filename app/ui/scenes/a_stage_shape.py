@@ -26,13 +26,16 @@ TALL_H = 1150.0
 class FollowsViewShape:
     _shape_watched: list[Any]
 
+    #: the tallest scene it makes (readable scenes allow more, so narrow stages have no empty bands)
+    max_stage_h = MAX_H
+
     def stage_height(self) -> float:
         """The scene height that matches the first view's shape (1600 wide; 900 with no view)."""
         for view in self.views():  # type: ignore[attr-defined]
             vp = view.viewport()
             if vp.width() > 0 and vp.height() > 0:
                 h = WIDTH * vp.height() / vp.width()
-                return max(MIN_H, min(MAX_H, round(h / 50) * 50))
+                return max(MIN_H, min(self.max_stage_h, round(h / 50) * 50))
         return MIN_H
 
     @property
@@ -73,29 +76,12 @@ class FollowsViewShape:
 READABLE_PX = 11.0
 
 
-class ReadableOnStage(FollowsViewShape):
-    """A scene that follows the stage's shape and keeps its text readable on a small stage.
-
-    At 1024x768 the stage is about 530 px wide, so a 1600-wide scene is drawn at a third of its size
-    and a 22-unit label becomes 7 px on screen. This mixin raises every size given to ``font_px`` to
-    :data:`READABLE_PX` on screen (the presenter minimum still applies on top), and lets the scene
-    grow taller than :data:`MAX_H` (``max_stage_h``) so that a narrow, tall stage has no empty bands.
-    Layouts must therefore work with large text: they measure what they draw.
-    """
+class _ReadableBase(FollowsViewShape):
+    """What both readable mixins share: a taller scene allowed, and the text floor kept for the view."""
 
     max_stage_h = 2400.0
     text_floor = 0
-    #: every size given to font_px is multiplied by this (a scene with little to show may grow its type)
-    text_grow = 1.0
     _floor_used: int | None = None
-
-    def stage_height(self) -> float:
-        for view in self.views():  # type: ignore[attr-defined]
-            vp = view.viewport()
-            if vp.width() > 0 and vp.height() > 0:
-                h = WIDTH * vp.height() / vp.width()
-                return max(MIN_H, min(self.max_stage_h, round(h / 50) * 50))
-        return MIN_H
 
     def readable_px(self) -> int:
         """Scene units that make READABLE_PX screen pixels in the first view (0 without a view)."""
@@ -111,9 +97,6 @@ class ReadableOnStage(FollowsViewShape):
         self.text_floor = self._floor_used = self.readable_px()
         return height
 
-    def font_px(self, px: float, bold: bool = False, mono: bool = False) -> Any:
-        return super().font_px(max(px * self.text_grow, self.text_floor), bold, mono)  # type: ignore[misc]
-
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
         if event.type() == QEvent.Type.Resize and any(v.viewport() is obj for v in self.views()):  # type: ignore[attr-defined]
             if self.stage_height() != self.sceneRect().height() or self.readable_px() != self._floor_used:  # type: ignore[attr-defined]
@@ -121,7 +104,24 @@ class ReadableOnStage(FollowsViewShape):
         return False
 
 
-class ReadableFloor(FollowsViewShape):
+class ReadableOnStage(_ReadableBase):
+    """A scene that follows the stage's shape and keeps its text readable on a small stage.
+
+    At 1024x768 the stage is about 530 px wide, so a 1600-wide scene is drawn at a third of its size
+    and a 22-unit label becomes 7 px on screen. This mixin raises every size given to ``font_px`` to
+    :data:`READABLE_PX` on screen (the presenter minimum still applies on top), and lets the scene
+    grow taller than :data:`MAX_H` (``max_stage_h``) so that a narrow, tall stage has no empty bands.
+    Layouts must therefore work with large text: they measure what they draw.
+    """
+
+    #: every size given to font_px is multiplied by this (a scene with little to show may grow its type)
+    text_grow = 1.0
+
+    def font_px(self, px: float, bold: bool = False, mono: bool = False) -> Any:
+        return super().font_px(max(px * self.text_grow, self.text_floor), bold, mono)  # type: ignore[misc]
+
+
+class ReadableFloor(_ReadableBase):
     """A scene that follows the stage's shape and lays out for readable text on a small stage.
 
     For scenes whose layouts already adapt to ``min_text_px`` (the presenter minimum: cluster,
@@ -132,19 +132,7 @@ class ReadableFloor(FollowsViewShape):
     (tests, handouts, exports) the floor is 0 and nothing changes.
     """
 
-    text_floor = 0
     _window_min_px = 0
-    _floor_used: int | None = None
-    #: like ReadableOnStage, a narrow tall stage gets a taller scene instead of empty bands
-    max_stage_h = 2400.0
-
-    def stage_height(self) -> float:
-        for view in self.views():  # type: ignore[attr-defined]
-            vp = view.viewport()
-            if vp.width() > 0 and vp.height() > 0:
-                h = WIDTH * vp.height() / vp.width()
-                return max(MIN_H, min(self.max_stage_h, round(h / 50) * 50))
-        return MIN_H
 
     @property
     def min_text_px(self) -> int:
@@ -158,23 +146,3 @@ class ReadableFloor(FollowsViewShape):
         if px != self._window_min_px:
             self._window_min_px = px
             self.rebuild()  # type: ignore[attr-defined]
-
-    def readable_px(self) -> int:
-        """Scene units that make READABLE_PX screen pixels in the first view (0 without a view)."""
-        for view in self.views():  # type: ignore[attr-defined]
-            vp = view.viewport()
-            if vp.width() > 0 and vp.height() > 0:
-                scale = min(vp.width() / WIDTH, vp.height() / self.stage_height())
-                return int(math.ceil(READABLE_PX / scale))
-        return 0
-
-    def follow_view_shape(self) -> float:
-        height = super().follow_view_shape()
-        self.text_floor = self._floor_used = self.readable_px()
-        return height
-
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
-        if event.type() == QEvent.Type.Resize and any(v.viewport() is obj for v in self.views()):  # type: ignore[attr-defined]
-            if self.stage_height() != self.sceneRect().height() or self.readable_px() != self._floor_used:  # type: ignore[attr-defined]
-                self.rebuild()  # type: ignore[attr-defined]
-        return False
