@@ -509,6 +509,8 @@ class ArchitectureScene(ReadableFloor, SceneBase):
 
     def _hop_text(self, src: str, dst: str, text: str, watch: bool, time: float) -> str:
         def name(c: str) -> str:
+            if c == "+more":  # a node summarised in the "more nodes" box
+                return self.t("另一个节点", "another node")
             base = c.split("@")[0]
             label = self.t(*NAMES.get(base, (base, base)))
             return f"{label}@{c.split('@')[1]}" if "@" in c else label

@@ -26,6 +26,9 @@ def test_many_nodes_are_summed_up(make_scene):
     scene, _ = make_scene(ArchitectureScene, FakeWorld(nodes=7, pods=0))
     assert scene.shown_nodes == ["node-1", "node-2"] and "+more" in scene.frames
     assert scene.frames["+more"].label == "5 more nodes"
+    # a message to a summed-up node names it in words, not by the box's internal id
+    line = scene._hop_text("apiserver", "+more", "watch MODIFIED pods/web", True, 3.0)
+    assert "another node" in line and "+more" not in line
 
 
 def test_click_shows_role_analogy_and_what_changed(make_scene, qtbot):
