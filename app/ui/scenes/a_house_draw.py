@@ -66,7 +66,7 @@ def draw_plan(scene: "HouseScene", model: HouseModel) -> Box:
             y += row.height + 4
         scene.register(f"plan:{i + 1}", row)
     if hidden:
-        more = text_item(scene.t(f"……另有 {hidden} 行（点击图纸查看全部）", f"… {hidden} more lines (click the plan)"),
+        more = text_item(scene.t(f"……另有 {hidden} 行（点击图纸查看全部）", f"… {hidden} more {'line' if hidden == 1 else 'lines'} (click the plan)"),
                          scene.font_px(17), scene.color("muted"), width=L.plan.width() - 32, parent=card)
         more.setPos(16, y)
         scene.register("plan:more", more)

@@ -39,6 +39,11 @@ GLYPH = {"uploaded": "arrow", "downloaded": "arrow", "exists": "skip", "mounted"
 MIN_BAR_MS = 350  # a bar that would flash by faster than this is stretched to it (said in the docstring)
 
 
+def plural(n: int, one: str, many: str | None = None) -> str:
+    """English noun for a count (Chinese needs no plural)."""
+    return one if n == 1 else (many or one + "s")
+
+
 def _kind(e: Any) -> str:
     return type(e).__name__
 
@@ -193,7 +198,7 @@ class RegistryScene(ReadableOnStage, SceneBase):
             bottom = max(bottom, cy)
         if hidden:
             more = text_item(self.t(f"……另有 {len(hidden)} 层（点击面板查看全部）",
-                                    f"… {len(hidden)} more layers (click the panel for all)"),
+                                    f"… {len(hidden)} more {plural(len(hidden), 'layer')} (click the panel for all)"),
                              small, self.color("muted"), width=inner, parent=box)
             more.setPos(14, bottom)
             self.register("transfer:more", more)
@@ -284,7 +289,7 @@ class RegistryScene(ReadableOnStage, SceneBase):
             y, shown = end + 8, shown + 1
         if len(repos) > shown:
             more = text_item(self.t(f"……另有 {len(repos) - shown} 个仓库（点击查看）",
-                                    f"… {len(repos) - shown} more repositories (click)"),
+                                    f"… {len(repos) - shown} more {plural(len(repos) - shown, 'repository', 'repositories')} (click)"),
                              self.font_px(17), self.color("muted"), width=rect.width() - 28, parent=box)
             more.setPos(14, y)
             y += more.boundingRect().height() + 6
@@ -363,7 +368,7 @@ class RegistryScene(ReadableOnStage, SceneBase):
             y, shown = end + 12, shown + 1
         rest = [h.name for h in hosts[shown:]] + [h.name for h in model.hosts[4:]]
         if rest:
-            t = text_item(self.t(f"……另有 {len(rest)} 台主机：{'、'.join(rest)}", f"… {len(rest)} more hosts: {', '.join(rest)}"),
+            t = text_item(self.t(f"……另有 {len(rest)} 台主机：{'、'.join(rest)}", f"… {len(rest)} more {plural(len(rest), 'host')}: {', '.join(rest)}"),
                           self.font_px(17), self.color("muted"), width=rect.width() - 12)
             t.setPos(rect.left() + 6, y)
             self.addItem(t)
