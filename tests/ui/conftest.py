@@ -1,8 +1,6 @@
 """Window fixtures: fixture lessons, a core-only engine world, settings and progress in a temp folder."""
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 from typing import Callable
 
@@ -15,14 +13,10 @@ FIXTURES = Path(__file__).resolve().parent.parent / "lessons" / "fixtures"
 
 
 def core_world() -> type:
-    name = "shell_core_world"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, FIXTURES / "core_world.py")
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name].CoreWorld
+    """The core-only engine world of the fixture lessons."""
+    from tests.lessons.fixtures.core_world import CoreWorld
+
+    return CoreWorld
 
 
 @pytest.fixture

@@ -24,17 +24,10 @@ FIXTURES = Path(__file__).resolve().parent.parent / "lessons" / "fixtures"
 
 
 def core_world() -> type:
-    """The core-only engine world of the fixture lessons (the same module conftest.py loads)."""
-    import importlib.util
+    """The core-only engine world of the fixture lessons."""
+    from tests.lessons.fixtures.core_world import CoreWorld
 
-    name = "shell_core_world"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, FIXTURES / "core_world.py")
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name].CoreWorld
+    return CoreWorld
 
 
 def _deferred(qtbot, home: Path, **options):  # noqa: ANN001, ANN003, ANN202
