@@ -106,7 +106,7 @@ def resource_scores(ctx: PodContext, nodes: list[NodeState], strategy: str,
 
     def refresh(n: NodeState) -> tuple:
         ac, am = n.alloc_cpu, n.alloc_mem
-        hc = _count(n, ns, host_selector, sel_memo) if host_selector is not None and n.groups else 0
+        hc = n.count_matching(ns, host_selector, sel_memo) if host_selector is not None and n.groups else 0
         m = (n.version, sig, _fit_one(f, n.nz_cpu + nzc, n.nz_mem + nzm, ac, am),
              _balanced_one(n.req_cpu + pc, n.req_mem + pm, ac, am), hc)
         n.memo = m
@@ -166,19 +166,6 @@ def spread_constraints(ctx: PodContext, default_selector) -> tuple[list[SpreadCo
             SpreadConstraint(5, ZONE, False, default_selector)], False
 
 
-def _count(node: NodeState, namespace: str, selector, memo: dict) -> int:
-    n = 0
-    for gkey, (labels, count) in node.groups.items():
-        if gkey[0] != namespace:
-            continue
-        hit = memo.get(gkey)
-        if hit is None:
-            hit = memo[gkey] = matches(selector, labels)
-        if hit:
-            n += count
-    return n
-
-
 def pod_topology_spread(ctx: PodContext, nodes: list[NodeState], constraints: list[SpreadConstraint],
                         require_all: bool, host_counts: list[int] | None = None, host_selector=None) -> Result:
     """Raw = round(sum over constraints of count * ln(domains + 2) + maxSkew - 1); lower is better."""
@@ -200,7 +187,7 @@ def pod_topology_spread(ctx: PodContext, nodes: list[NodeState], constraints: li
             if host_counts is not None and c.selector is host_selector:
                 counts_list = host_counts
             else:
-                counts_list = [_count(n, ns, c.selector, sel_memo) if n.groups else 0 for n in nodes]
+                counts_list = [n.count_matching(ns, c.selector, sel_memo) if n.groups else 0 for n in nodes]
             host_terms.append((w, c.max_skew - 1, counts_list))
             continue
         key = c.topology_key
@@ -228,7 +215,7 @@ def pod_topology_spread(ctx: PodContext, nodes: list[NodeState], constraints: li
                 d = n.labels.get(key)
                 if d in labelled and (not require_all or all(x.topology_key in n.labels for x in constraints)) \
                         and ctx.node_affinity_ok(n):
-                    counts[d] += _count(n, ns, c.selector, sel_memo)
+                    counts[d] += n.count_matching(ns, c.selector, sel_memo)
         terms: dict = {d: cnt * w + (c.max_skew - 1) for d, cnt in counts.items()}
         terms[None] = 0.0  # a node without the label: the constraint adds nothing there
         other_terms.append((vals, terms))
